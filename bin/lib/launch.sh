@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# Shared by the bin/vigil-* launchers: finds Java, locates the binary's jar (an installed package
+# or a source checkout, building it there when it is missing or older than the sources) and execs
+# the JVM, so the PID the caller sees is the JVM's.
+#
+# The caller sets: VIGIL_MODULE (e.g. node-exporter), VIGIL_JAR (e.g. vigil-node-exporter.jar),
+# VIGIL_MAIN (main class), VIGIL_HEAP (e.g. 32m) and optionally VIGIL_EXTRA_JAVA_OPTS (array).
+# The user may set JAVA_OPTS to add JVM flags (they come last and win).
+
+vigil_launch() {
+  local here root jar
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  root=$(cd "$here/../.." && pwd)
+  # shellcheck source=find-java.sh
+  . "$here/find-java.sh"
+  vigil_find_java || exit 1
+
+  if [ -n "${VIGIL_HOME:-}" ]; then
+    jar="$VIGIL_HOME/lib/$VIGIL_JAR"
+  elif [ -f "$root/lib/$VIGIL_JAR" ]; then
+    jar="$root/lib/$VIGIL_JAR"                       # installed layout: <prefix>/{bin,lib}
+  else
+    jar="$root/$VIGIL_MODULE/target/$VIGIL_JAR"      # source checkout
+    if [ -f "$root/pom.xml" ] && vigil_needs_build "$root" "$jar"; then
+      echo "vigil: building $VIGIL_MODULE (first run or sources changed)..." >&2
+      JAVA_HOME=$VIGIL_JAVA_HOME mvn -q -B -f "$root/pom.xml" -DskipTests \
+        -pl "$VIGIL_MODULE" -am package >&2 || { echo "vigil: build failed" >&2; exit 1; }
+    fi
+  fi
+  if [ ! -f "$jar" ]; then
+    echo "vigil: $jar not found" >&2
+    exit 1
+  fi
+
+  # Small heap and SerialGC: an exporter's live set is a few MiB, and one GC thread keeps RSS low.
+  # CDS (-Xshare:auto) maps the JDK's class archive, which speeds startup and shares memory.
+  local -a opts=(
+    -Xms8m "-Xmx${VIGIL_HEAP}" -XX:+UseSerialGC -Xss512k
+    -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1
+    -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto
+    -Djava.net.preferIPv6Addresses=false
+    --enable-native-access=ALL-UNNAMED
+  )
+  if [ -n "${VIGIL_EXTRA_JAVA_OPTS+x}" ]; then
+    opts+=("${VIGIL_EXTRA_JAVA_OPTS[@]}")
+  fi
+  # shellcheck disable=SC2206
+  local -a user_opts=(${JAVA_OPTS:-})
+  exec "$VIGIL_JAVA_HOME/bin/java" "${opts[@]}" "${user_opts[@]}" -cp "$jar" "$VIGIL_MAIN" "$@"
+}
+
+vigil_needs_build() {
+  local root=$1 jar=$2
+  [ -f "$jar" ] || return 0
+  # Any source or POM newer than the jar means the checkout moved on since the last build.
+  [ -n "$(find "$root" -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' -o \
+           -path '*/src/main/resources/*' \) -type f -newer "$jar" -print -quit 2>/dev/null)" ]
+}

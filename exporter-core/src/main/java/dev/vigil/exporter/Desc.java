@@ -1,0 +1,36 @@
+package dev.vigil.exporter;
+
+import dev.vigil.model.MetricNames;
+import dev.vigil.model.MetricType;
+import java.util.List;
+
+/**
+ * Describes one metric family: its full name as exposed (counters keep their {@code _total}
+ * suffix, as in node_exporter), HELP text, type and label names. Collectors create their
+ * descriptors once and reuse them on every scrape.
+ */
+public record Desc(String name, String help, MetricType type, List<String> labelNames) {
+
+    public Desc {
+        MetricNames.requireMetricName(name);
+        for (String label : labelNames) {
+            MetricNames.requireLabelName(label);
+        }
+        labelNames = List.copyOf(labelNames);
+        if (type == MetricType.SUMMARY || type == MetricType.HISTOGRAM) {
+            throw new IllegalArgumentException(name + ": summaries and histograms are not single samples");
+        }
+    }
+
+    public static Desc gauge(String name, String help, String... labelNames) {
+        return new Desc(name, help, MetricType.GAUGE, List.of(labelNames));
+    }
+
+    public static Desc counter(String name, String help, String... labelNames) {
+        return new Desc(name, help, MetricType.COUNTER, List.of(labelNames));
+    }
+
+    public static Desc untyped(String name, String help, String... labelNames) {
+        return new Desc(name, help, MetricType.UNTYPED, List.of(labelNames));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.vigil.exporter;
+
+import dev.vigil.exporter.log.Log;
+import dev.vigil.model.MetricType;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
+import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link MetricSink} that gathers samples by family and turns them into client_java snapshots
+ * for exposition.
+ *
+ * <p>client_java names families without their type suffix, so a counter {@code x_total} becomes
+ * the counter snapshot {@code x} and a gauge {@code x_info} whose samples are all 1 becomes an
+ * info snapshot; both are written back under their full names. A family client_java cannot carry
+ * (a counter without {@code _total} is written as untyped instead, keeping its name) or whose
+ * samples repeat a label set is dropped with an error in the log, never failing the scrape.
+ */
+public final class SnapshotSink implements MetricSink {
+    private static final Log LOG = Log.get(SnapshotSink.class);
+
+    private final Map<String, Family> families = new LinkedHashMap<>();
+    private volatile boolean closed;
+
+    @Override
+    public void add(Desc desc, double value, String... labelValues) {
+        if (labelValues.length != desc.labelNames().size()) {
+            throw new IllegalArgumentException(desc.name() + ": expected " + desc.labelNames().size()
+                    + " label values, got " + labelValues.length);
+        }
+        if (closed) {
+            return; // a collector that overran its deadline; its late samples are not wanted
+        }
+        Family family = families.computeIfAbsent(desc.name(), name -> new Family(desc));
+        if (!family.desc.equals(desc)) {
+            throw new IllegalArgumentException(desc.name() + ": described twice with different type, help or labels");
+        }
+        family.values.add(value);
+        family.labels.add(labelValues.clone());
+    }
+
+    /** Stops accepting samples; later {@code add} calls are ignored. */
+    void close() {
+        closed = true;
+    }
+
+    /** Moves this sink's families into {@code target}, appending to families both hold. */
+    void drainInto(SnapshotSink target) {
+        for (Family family : families.values()) {
+            Family into = target.families.computeIfAbsent(family.desc.name(), name -> new Family(family.desc));
+            into.values.addAll(family.values);
+            into.labels.addAll(family.labels);
+        }
+        families.clear();
+    }
+
+    /** The gathered families as client_java snapshots, in the order they were first seen. */
+    public List<MetricSnapshot> toSnapshots() {
+        List<MetricSnapshot> out = new ArrayList<>(families.size());
+        for (Family family : families.values()) {
+            try {
+                out.add(family.toSnapshot());
+            } catch (IllegalArgumentException e) {
+                LOG.error("dropping metric family", "name", family.desc.name(), "err", e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** One family's samples, kept as parallel lists until the snapshot is built. */
+    private static final class Family {
+        final Desc desc;
+        final List<Double> values = new ArrayList<>();
+        final List<String[]> labels = new ArrayList<>();
+
+        Family(Desc desc) {
+            this.desc = desc;
+        }
+
+        MetricSnapshot toSnapshot() {
+            String name = desc.name();
+            String[] labelNames = desc.labelNames().toArray(String[]::new);
+            int n = values.size();
+            MetricType type = desc.type();
+            if (type == MetricType.COUNTER && name.endsWith("_total")) {
+                List<CounterDataPointSnapshot> points = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    points.add(new CounterDataPointSnapshot(values.get(i), Labels.of(labelNames, labels.get(i)), null, 0));
+                }
+                return new CounterSnapshot(meta(stripSuffix(name, "_total")), points);
+            }
+            if (type == MetricType.GAUGE && name.endsWith("_info") && allOnes()) {
+                List<InfoDataPointSnapshot> points = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    points.add(new InfoDataPointSnapshot(Labels.of(labelNames, labels.get(i))));
+                }
+                return new InfoSnapshot(meta(stripSuffix(name, "_info")), points);
+            }
+            if (type == MetricType.GAUGE) {
+                List<GaugeDataPointSnapshot> points = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    points.add(new GaugeDataPointSnapshot(values.get(i), Labels.of(labelNames, labels.get(i)), null));
+                }
+                return new GaugeSnapshot(meta(name), points);
+            }
+            List<UnknownDataPointSnapshot> points = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                points.add(new UnknownDataPointSnapshot(values.get(i), Labels.of(labelNames, labels.get(i)), null));
+            }
+            return new UnknownSnapshot(meta(name), points);
+        }
+
+        private MetricMetadata meta(String name) {
+            return new MetricMetadata(name, desc.help());
+        }
+
+        private boolean allOnes() {
+            for (double v : values) {
+                if (v != 1.0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String stripSuffix(String name, String suffix) {
+            return name.substring(0, name.length() - suffix.length());
+        }
+    }
+}
