@@ -110,7 +110,8 @@ public final class WebConfigParser {
                 () -> map.error("client_auth_type", "tls_server_config: invalid ClientAuth: " + authType));
         boolean hasCa = !clientCa.isEmpty() || !clientCaFile.isEmpty();
         if (hasCa && clientAuth == ClientAuth.NO_CLIENT_CERT) {
-            throw map.error("client_auth_type",
+            throw map.error(map.has("client_auth_type") ? "client_auth_type"
+                            : clientCaFile.isEmpty() ? "client_ca" : "client_ca_file",
                     "tls_server_config: client CA's have been configured without a Client Auth Policy");
         }
         if (clientAuth.verifies() && !hasCa) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -35,6 +34,7 @@ public final class HttpProbe {
     private String[] namedGroups;
     private boolean tls;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private volatile javax.net.ssl.SSLSession lastSession;
 
     private HttpProbe(boolean tls) {
         this.tls = tls;
@@ -76,6 +76,16 @@ public final class HttpProbe {
         return this;
     }
 
+    /** The TLS session of the last connection (protocol, cipher suite, server certificate). */
+    public javax.net.ssl.SSLSession lastSession() {
+        return lastSession;
+    }
+
+    /** The server certificate seen on the last connection. */
+    public X509Certificate lastServerCertificate() throws IOException {
+        return (X509Certificate) lastSession.getPeerCertificates()[0];
+    }
+
     /** Sends {@code GET path} and reads the whole answer; a refused handshake throws. */
     public Response get(int port, String path) throws IOException {
         try (Socket socket = open(port)) {
@@ -104,16 +114,13 @@ public final class HttpProbe {
             trustStore.setCertificateEntry("ca", trust.certificate());
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trustStore);
-            KeyManagerFactory kmf = null;
+            javax.net.ssl.KeyManager[] keyManagers = null;
             if (clientCert != null) {
-                KeyStore keyStore = KeyStore.getInstance("PKCS12");
-                keyStore.load(null, null);
-                keyStore.setKeyEntry("client", clientCert.key(), new char[0],
-                        new X509Certificate[] {clientCert.certificate()});
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(keyStore, new char[0]);
+                // Always offer the certificate, whatever CAs the server names: a scraper with a
+                // wrong certificate must be seen sending it, so the refusal is the server's.
+                keyManagers = new javax.net.ssl.KeyManager[] {new AlwaysOffer(clientCert)};
             }
-            context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+            context.init(keyManagers, tmf.getTrustManagers(), new SecureRandom());
             SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(raw, "localhost", port, true);
             SSLParameters params = socket.getSSLParameters();
             params.setEndpointIdentificationAlgorithm("HTTPS");
@@ -129,6 +136,7 @@ public final class HttpProbe {
             socket.setSSLParameters(params);
             socket.setSoTimeout(10_000);
             socket.startHandshake();
+            lastSession = socket.getSession();
             return socket;
         } catch (IOException e) {
             raw.close();
@@ -136,6 +144,51 @@ public final class HttpProbe {
         } catch (Exception e) {
             raw.close();
             throw new IOException(e);
+        }
+    }
+
+    /** A client key manager that offers its one certificate to every server. */
+    private static final class AlwaysOffer extends javax.net.ssl.X509ExtendedKeyManager {
+        private final TestCa.Leaf leaf;
+
+        AlwaysOffer(TestCa.Leaf leaf) {
+            this.leaf = leaf;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            return new String[] {"client"};
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, Socket socket) {
+            return "client";
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                javax.net.ssl.SSLEngine engine) {
+            return "client";
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return new X509Certificate[] {leaf.certificate()};
+        }
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String alias) {
+            return leaf.key();
         }
     }
 
@@ -162,56 +215,52 @@ public final class HttpProbe {
             return new String(bytes, StandardCharsets.UTF_8);
         }
 
-        static Response read(InputStream in) throws IOException {
-            byte[] all = in.readAllBytes();
-            int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            if (end < 0) {
-                throw new IOException("no HTTP header in answer (" + all.length + " bytes)");
+        static Response read(InputStream raw) throws IOException {
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw);
+            String statusLine = line(in);
+            if (statusLine == null || !statusLine.startsWith("HTTP/")) {
+                throw new IOException("no HTTP answer: " + statusLine);
             }
-            String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+            String headerLine;
+            while ((headerLine = line(in)) != null && !headerLine.isEmpty()) {
+                int colon = headerLine.indexOf(':');
+                headers.computeIfAbsent(headerLine.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        k -> new ArrayList<>()).add(headerLine.substring(colon + 1).trim());
             }
-            byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+            byte[] body;
+            List<String> length = headers.get("content-length");
             List<String> encoding = headers.get("transfer-encoding");
-            if (encoding != null && encoding.get(0).equalsIgnoreCase("chunked")) {
-                body = dechunk(body);
+            if (length != null) {
+                body = in.readNBytes(Integer.parseInt(length.get(0)));
+            } else if (encoding != null && encoding.get(0).equalsIgnoreCase("chunked")) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int size;
+                while ((size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0) {
+                    out.write(in.readNBytes(size));
+                    line(in);
+                }
+                body = out.toByteArray();
+            } else {
+                body = in.readAllBytes();
             }
             return new Response(status, headers, body);
         }
 
-        private static byte[] dechunk(byte[] body) {
+        /** One CRLF-terminated line, or null at end of stream. */
+        private static String line(InputStream in) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int pos = 0;
-            while (pos < body.length) {
-                int lineEnd = indexOf(java.util.Arrays.copyOfRange(body, pos, body.length), new byte[] {'\r', '\n'});
-                String sizeLine = new String(body, pos, lineEnd, StandardCharsets.US_ASCII).split(";")[0].trim();
-                int size = Integer.parseInt(sizeLine, 16);
-                pos += lineEnd + 2;
-                if (size == 0) {
-                    break;
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    byte[] bytes = out.toByteArray();
+                    int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                    return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
                 }
-                out.write(body, pos, size);
-                pos += size + 2;
+                out.write(b);
             }
-            return out.toByteArray();
-        }
-
-        private static int indexOf(byte[] haystack, byte[] needle) {
-            outer:
-            for (int i = 0; i + needle.length <= haystack.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (haystack[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return i;
-            }
-            return -1;
+            return out.size() == 0 ? null : out.toString(StandardCharsets.ISO_8859_1);
         }
     }
 }
