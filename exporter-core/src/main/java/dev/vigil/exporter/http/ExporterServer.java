@@ -120,6 +120,12 @@ public final class ExporterServer implements AutoCloseable {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
         WebServer server = builder.build().start();
+        if (!server.isRunning() || server.port() <= 0) {
+            // Helidon logs the bind error and returns a stopped server instead of throwing.
+            server.stop();
+            throw new UncheckedIOException(new java.net.BindException("cannot listen on "
+                    + address.display(port) + ": address in use or not available"));
+        }
         String shown = address.display(server.port());
         LOG.info("Listening on", "address", shown);
         if (state != null) {

@@ -57,7 +57,8 @@ public final class PemReader {
             Object item;
             while ((item = readObject(parser, source)) != null) {
                 if (item instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate(); // PKCS#1 RSA or SEC1 EC
+                    // PKCS#1 RSA or SEC1 EC; SEC1 may omit the public key, so convert the private part alone.
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (item instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info); // PKCS#8

@@ -122,7 +122,22 @@ public final class TestCa {
 
         /** The key in its traditional form: PKCS#1 for RSA, SEC1 for EC ({@code BEGIN RSA/EC PRIVATE KEY}). */
         public String traditionalPem() {
-            return TestCa.pem(key);
+            if (!(key instanceof java.security.interfaces.ECPrivateKey ec)) {
+                return TestCa.pem(key);
+            }
+            // SEC1 as openssl writes it: curve parameters and public key inside the structure.
+            try {
+                org.bouncycastle.asn1.pkcs.PrivateKeyInfo info =
+                        org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(key.getEncoded());
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo publicInfo =
+                        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded());
+                org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(
+                        ec.getParams().getOrder().bitLength(), ec.getS(), publicInfo.getPublicKeyData(),
+                        info.getPrivateKeyAlgorithm().getParameters());
+                return TestCa.pem(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** Writes {@code name}.crt and {@code name}.key (PKCS#8) into {@code dir}. */
