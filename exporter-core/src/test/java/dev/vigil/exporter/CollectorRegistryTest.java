@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import dev.vigil.exporter.testing.Collectors;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,31 +43,13 @@ class CollectorRegistryTest {
     }
 
     static Collector fixed(String name, double value) {
-        return new Collector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void update(MetricSink sink) {
-                sink.add(Desc.gauge("test_" + name, "Fixed."), value);
-            }
-        };
+        return Collectors.named(name, sink -> sink.add(Desc.gauge("test_" + name, "Fixed."), value));
     }
 
     static Collector failing(String name, IOException error) {
-        return new Collector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void update(MetricSink sink) throws IOException {
-                throw error;
-            }
-        };
+        return Collectors.named(name, sink -> {
+            throw error;
+        });
     }
 
     /** collector name -> value, for one per-collector family. */
@@ -138,35 +121,18 @@ class CollectorRegistryTest {
     @Test
     void collectorsRunConcurrently() {
         CountDownLatch bothIn = new CountDownLatch(2);
-        Collector waiter = new Collector() {
-            @Override
-            public String name() {
-                return "a";
-            }
-
-            @Override
-            public void update(MetricSink sink) throws IOException {
-                bothIn.countDown();
-                try {
-                    if (!bothIn.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                        throw new IOException("ran alone");
-                    }
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
+        Collectors.Update meetTheOther = sink -> {
+            bothIn.countDown();
+            try {
+                if (!bothIn.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IOException("ran alone");
                 }
+            } catch (InterruptedException e) {
+                throw new IOException(e);
             }
         };
-        Collector other = new Collector() {
-            @Override
-            public String name() {
-                return "b";
-            }
-
-            @Override
-            public void update(MetricSink sink) throws IOException {
-                waiter.update(sink);
-            }
-        };
+        Collector waiter = Collectors.named("a", meetTheOther);
+        Collector other = Collectors.named("b", meetTheOther);
         try (CollectorRegistry registry = new CollectorRegistry("test", List.of(waiter, other))) {
             SnapshotSink sink = new SnapshotSink();
             registry.scrape(name -> true, Duration.ofSeconds(10), sink);

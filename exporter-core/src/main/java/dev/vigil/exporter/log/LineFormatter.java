@@ -75,22 +75,15 @@ public final class LineFormatter extends Formatter {
             out.append(value);
             return;
         }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
-        }
-        out.append('"');
+        quoted(out, value, false);
     }
 
     private static void jsonString(StringBuilder out, String value) {
+        quoted(out, value, true);
+    }
+
+    /** Writes a double-quoted, backslash-escaped string; JSON also escapes other control characters. */
+    private static void quoted(StringBuilder out, String value, boolean json) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -101,7 +94,7 @@ public final class LineFormatter extends Formatter {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (json && c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.exporter.Collector;
 import dev.vigil.exporter.Desc;
-import dev.vigil.exporter.MetricSink;
+import dev.vigil.exporter.testing.Collectors;
 import dev.vigil.exporter.testing.FakeCollector;
 import dev.vigil.exporter.testing.HttpProbe;
 import dev.vigil.exporter.testing.TestExporter;
@@ -30,17 +30,7 @@ class MetricsEndpointTest {
     }
 
     private static Collector fixed(String name) {
-        return new Collector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void update(MetricSink sink) {
-                sink.add(Desc.gauge("test_" + name + "_value", "A value from " + name + "."), 1);
-            }
-        };
+        return Collectors.named(name, sink -> sink.add(Desc.gauge("test_" + name + "_value", "A value from " + name + "."), 1));
     }
 
     @Test
@@ -138,22 +128,14 @@ class MetricsEndpointTest {
     void maxRequestsAnswers503BeyondTheLimit() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch entered = new CountDownLatch(1);
-        Collector slow = new Collector() {
-            @Override
-            public String name() {
-                return "slow";
+        Collector slow = Collectors.named("slow", sink -> {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public void update(MetricSink sink) {
-                entered.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        });
         try (TestExporter exporter = TestExporter.start(List.of(TestExporter.factory("slow", true, () -> slow)),
                 "--web.max-requests=1")) {
             ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -165,8 +147,15 @@ class MetricsEndpointTest {
                 assertEquals("Limit of concurrent requests reached (1), try again later.\n", second.body());
                 release.countDown();
                 assertEquals(200, first.get(10, TimeUnit.SECONDS).status());
-                String after = HttpProbe.plain().get(exporter.port(), "/metrics").body();
-                assertTrue(after.contains("promhttp_metric_handler_requests_total{code=\"503\"} 1.0"), after);
+                // The slot frees just after the first answer is sent; retry briefly until it has.
+                HttpProbe.Response after = HttpProbe.plain().get(exporter.port(), "/metrics");
+                for (int i = 0; i < 50 && after.status() == 503; i++) {
+                    Thread.sleep(20);
+                    after = HttpProbe.plain().get(exporter.port(), "/metrics");
+                }
+                assertEquals(200, after.status());
+                assertTrue(after.body().contains("promhttp_metric_handler_requests_total{code=\"200\"} 1.0"), after.body());
+                assertTrue(!after.body().contains("promhttp_metric_handler_requests_total{code=\"503\"} 0.0"), after.body());
             } finally {
                 release.countDown();
                 pool.shutdownNow();
@@ -176,21 +165,7 @@ class MetricsEndpointTest {
 
     @Test
     void scraperTimeoutHeaderLowersTheCollectorDeadline() throws Exception {
-        Collector sleepy = new Collector() {
-            @Override
-            public String name() {
-                return "sleepy";
-            }
-
-            @Override
-            public void update(MetricSink sink) {
-                try {
-                    Thread.sleep(3_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        Collector sleepy = Collectors.named("sleepy", sink -> Collectors.sleep(3_000));
         try (TestExporter exporter = TestExporter.start(List.of(TestExporter.factory("sleepy", true, () -> sleepy)))) {
             long started = System.nanoTime();
             String body = HttpProbe.plain().header("X-Prometheus-Scrape-Timeout-Seconds", "1")
