@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Resident memory of the node exporter after N scrapes of /metrics (see BENCHMARKS.md).
 #
-# Usage: benchmarks/rss-after-scrapes.sh [SCRAPES (default 1000)] [PORT (default 19100)]
+# Usage: benchmarks/rss-after-scrapes.sh [SCRAPES (default 1000)] [PORT (default 19100)] [IDLE_SECONDS (default 0)]
 #
 # Builds nothing: run `bin/mvn -q -B -DskipTests package` first. Starts bin/vigil-node-exporter on
 # 127.0.0.1:PORT (the launcher sets the JVM flags; JAVA_OPTS adds more, MALLOC_ARENA_MAX etc. pass
 # through the environment), waits for /-/healthy, scrapes /metrics SCRAPES times with curl (one
 # process and one connection per scrape, with Prometheus' Accept and Accept-Encoding headers), then
-# prints the JVM's VmRSS and VmHWM from /proc and stops it.
+# prints the JVM's VmRSS and VmHWM from /proc (after IDLE_SECONDS without traffic) and stops it.
 set -euo pipefail
 
 scrapes=${1:-1000}
 port=${2:-19100}
+idle=${3:-0}
 case $scrapes in '' | *[!0-9]*) echo "SCRAPES must be a number" >&2; exit 2 ;; esac
 case $port in '' | *[!0-9]*) echo "PORT must be a number" >&2; exit 2 ;; esac
+case $idle in '' | *[!0-9]*) echo "IDLE_SECONDS must be a number" >&2; exit 2 ;; esac
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar=$root/node-exporter/target/vigil-node-exporter.jar
@@ -91,10 +93,12 @@ if [ -z "$first" ]; then echo "no scrape succeeded:" >&2; cat "$log" >&2; exit 1
 # The last response must be a gzipped exposition.
 if ! gzip -dc "$body" | grep -q '^# TYPE '; then echo "last response is not a gzipped exposition" >&2; exit 1; fi
 
+sleep "$idle"
 status=/proc/$pid/status
 field() { awk -v k="$1:" '$1 == k { printf "%.1f MiB (%s kB)", $2 / 1024, $2 }' "$status"; }
 echo "java:                $exe"
 echo "scrapes:             $scrapes ($failures failed) in $((t2 - t1)) ms"
+echo "idle before reading: $idle s"
 echo "launch to healthy:   $((healthy - t0)) ms"
 echo "launch to 1st scrape: $((first - t0)) ms"
 echo "VmRSS:               $(field VmRSS)"
