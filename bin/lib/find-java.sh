@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Sourced by Vigil's launchers: finds a JDK (or JRE) whose feature version is >= VIGIL_MIN_JAVA
 # and sets VIGIL_JAVA_HOME to it. Order: $JAVA_HOME, `java` on PATH, then the distribution's JVM
-# directories (newest first). Prints nothing on success.
+# directories (newest first). Prints nothing on success. Also sets VIGIL_JAVA_FEATURE (e.g. 25).
 
 VIGIL_MIN_JAVA=${VIGIL_MIN_JAVA:-21}
 
@@ -12,10 +12,12 @@ vigil_java_feature() {
 }
 
 vigil_java_ok() {
+  # On success also sets VIGIL_JAVA_FEATURE, so the launchers can pick version-specific flags.
   local home=$1 feature
   [ -x "$home/bin/java" ] || return 1
   feature=$(vigil_java_feature "$home/bin/java")
-  [ -n "$feature" ] && [ "$feature" -ge "$VIGIL_MIN_JAVA" ]
+  [ -n "$feature" ] && [ "$feature" -ge "$VIGIL_MIN_JAVA" ] || return 1
+  VIGIL_JAVA_FEATURE=$feature
 }
 
 vigil_find_java() {
