@@ -25,6 +25,9 @@ vigil_launch() {
       echo "vigil: building $VIGIL_MODULE (first run or sources changed)..." >&2
       JAVA_HOME=$VIGIL_JAVA_HOME mvn -q -B -f "$root/pom.xml" -DskipTests \
         -pl "$VIGIL_MODULE" -am package >&2 || { echo "vigil: build failed" >&2; exit 1; }
+      # Maven keeps an unchanged jar's old time; mark this build so other modules' edits do not
+      # trigger it again on every start.
+      touch "$jar"
     fi
   fi
   if [ ! -f "$jar" ]; then
