@@ -134,7 +134,7 @@ public final class ExporterServer implements AutoCloseable {
         } else {
             LOG.info("TLS is disabled.", "http2", http2, "address", shown, "auth", security.describeAuth());
         }
-        return new Listener(address, server, state, security);
+        return new Listener(address, server, state);
     }
 
     private synchronized void onConfigChange(WebSecurity previous, WebSecurity next) {
@@ -177,6 +177,6 @@ public final class ExporterServer implements AutoCloseable {
         listeners.clear();
     }
 
-    private record Listener(ListenAddress address, WebServer server, TlsState tls, WebSecurity security) {
+    private record Listener(ListenAddress address, WebServer server, TlsState tls) {
     }
 }
