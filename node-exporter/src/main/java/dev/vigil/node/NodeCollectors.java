@@ -1,18 +1,26 @@
 package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
+import dev.vigil.node.collector.LoadavgCollector;
+import dev.vigil.node.collector.MeminfoCollector;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Every collector of the node exporter, one line each, in node_exporter's order, with its
- * default-enabled state (node_exporter's {@code registerCollector} calls, read top to bottom).
+ * Every collector of the node exporter with its default-enabled state; sorted by name, as
+ * node_exporter lists them.
  */
 public final class NodeCollectors {
     private NodeCollectors() {
     }
 
-    /** The node exporter's collectors. The collectors arrive with the node-exporter issue. */
+    /** The node exporter's collectors. */
     public static List<CollectorFactory> all() {
-        return List.of();
+        return Stream.of(
+                        LoadavgCollector.FACTORY,
+                        MeminfoCollector.FACTORY)
+                .sorted(Comparator.comparing(CollectorFactory::name))
+                .toList();
     }
 }
