@@ -3,6 +3,7 @@ package dev.vigil.node;
 import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
+import dev.vigil.node.collector.NetclassCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,7 +20,8 @@ public final class NodeCollectors {
     public static List<CollectorFactory> all() {
         return Stream.of(
                         LoadavgCollector.FACTORY,
-                        MeminfoCollector.FACTORY)
+                        MeminfoCollector.FACTORY,
+                        NetclassCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
     }

@@ -1,0 +1,96 @@
+package dev.vigil.node.io;
+
+import dev.vigil.node.sysfs.GoStrconv;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Reads sysfs attributes as prometheus/procfs does ({@code util.SysReadFile}: the whole value with
+ * Go's space trimming) and tells the errors a device may answer a read with (it does not support the
+ * attribute, or not in its present state) from real failures.
+ */
+public final class SysfsFiles {
+    private SysfsFiles() {
+    }
+
+    /** The attribute's value without surrounding white space. */
+    public static String read(Path file) throws IOException {
+        return GoStrconv.trimSpace(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What a single {@code read(2)} of at most {@code max} bytes returns, as node_exporter's hwmon
+     * collector reads (some hwmon drivers never stop answering EAGAIN to a read loop).
+     */
+    public static String readOnce(Path file, int max) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[max];
+            int n = in.read(buffer);
+            return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The names in a directory, sorted as Go's {@code os.ReadDir} returns them. */
+    public static List<String> list(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path entry : stream) {
+                names.add(entry.getFileName().toString());
+            }
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    /** Whether {@code path} itself (not what a link points to) is a regular file. */
+    public static boolean isRegularFile(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code path} itself is a regular file; a missing file is reported as such. */
+    public static boolean isRegularFileOrThrow(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile();
+    }
+
+    /** The file does not exist (ENOENT), or a link on its path leads nowhere. */
+    public static boolean isMissing(IOException e) {
+        return e instanceof NoSuchFileException;
+    }
+
+    /** Reading was refused for lack of permission (EACCES, EPERM). */
+    public static boolean isPermission(IOException e) {
+        return e instanceof AccessDeniedException || hasReason(e, "Operation not permitted");
+    }
+
+    /** The device does not support the attribute now (EOPNOTSUPP) or takes it as invalid (EINVAL). */
+    public static boolean isUnsupported(IOException e) {
+        return hasReason(e, "Operation not supported") || hasReason(e, "Invalid argument");
+    }
+
+    /** The device has gone or has nothing to say (ENODEV, ENODATA, EAGAIN). */
+    public static boolean isUnavailable(IOException e) {
+        return hasReason(e, "No such device") || hasReason(e, "No data available")
+                || hasReason(e, "Resource temporarily unavailable");
+    }
+
+    private static boolean hasReason(IOException e, String reason) {
+        String message = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
+        return message != null && message.contains(reason);
+    }
+}
