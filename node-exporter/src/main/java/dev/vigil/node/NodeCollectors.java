@@ -1,6 +1,7 @@
 package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
+import dev.vigil.node.collector.HwmonCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.NetclassCollector;
@@ -19,6 +20,7 @@ public final class NodeCollectors {
     /** The node exporter's collectors. */
     public static List<CollectorFactory> all() {
         return Stream.of(
+                        HwmonCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY,
                         NetclassCollector.FACTORY)

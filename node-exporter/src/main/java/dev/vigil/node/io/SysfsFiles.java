@@ -3,7 +3,6 @@ package dev.vigil.node.io;
 import dev.vigil.node.sysfs.GoStrconv;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -18,7 +17,8 @@ import java.util.List;
 
 /**
  * Reads sysfs attributes as prometheus/procfs does ({@code util.SysReadFile}: the whole value with
- * Go's space trimming) and tells the errors a device may answer a read with (it does not support the
+ * Go's space trimming; bytes that are not UTF-8 become U+FFFD, one per run, as node_exporter's {@code
+ * strings.ToValidUTF8} makes them before they become label values) and tells the errors a device may answer a read with (it does not support the
  * attribute, or not in its present state) from real failures.
  */
 public final class SysfsFiles {
@@ -27,7 +27,8 @@ public final class SysfsFiles {
 
     /** The attribute's value without surrounding white space. */
     public static String read(Path file) throws IOException {
-        return GoStrconv.trimSpace(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(file);
+        return GoStrconv.trimSpace(GoStrconv.decodeUtf8(bytes, 0, bytes.length));
     }
 
     /**
@@ -38,7 +39,7 @@ public final class SysfsFiles {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[max];
             int n = in.read(buffer);
-            return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+            return n <= 0 ? "" : GoStrconv.decodeUtf8(buffer, 0, n);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.node.sysfs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,70 @@ public final class GoStrconv {
             end--;
         }
         return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+
+    /**
+     * Decodes UTF-8 as Go's {@code strings.ToValidUTF8(s, "\uFFFD")} leaves it: every run of bytes
+     * that is not valid UTF-8 becomes one replacement character.
+     */
+    public static String decodeUtf8(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        int i = offset;
+        while (i < end && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == end) {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder out = new StringBuilder(length);
+        out.append(new String(bytes, offset, i - offset, StandardCharsets.ISO_8859_1));
+        boolean invalid = false;
+        while (i < end) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                out.append((char) b);
+                invalid = false;
+                i++;
+                continue;
+            }
+            int size;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                size = 2;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                size = 3;
+                lo = b == 0xE0 ? 0xA0 : 0x80;
+                hi = b == 0xED ? 0x9F : 0xBF;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                size = 4;
+                lo = b == 0xF0 ? 0x90 : 0x80;
+                hi = b == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                size = 0;
+            }
+            boolean ok = size > 0 && i + size <= end;
+            for (int k = 1; ok && k < size; k++) {
+                int c = bytes[i + k] & 0xFF;
+                ok = k == 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xBF;
+            }
+            if (!ok) {
+                if (!invalid) {
+                    out.append('\uFFFD');
+                    invalid = true;
+                }
+                i++;
+                continue;
+            }
+            int cp = size == 2 ? b & 0x1F : size == 3 ? b & 0x0F : b & 0x07;
+            for (int k = 1; k < size; k++) {
+                cp = (cp << 6) | (bytes[i + k] & 0x3F);
+            }
+            out.appendCodePoint(cp);
+            invalid = false;
+            i += size;
+        }
+        return out.toString();
     }
 
     /** Go's {@code strings.Fields}: the runs of non-space characters. */
