@@ -5,6 +5,7 @@ import dev.vigil.node.collector.HwmonCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.NetclassCollector;
+import dev.vigil.node.collector.ThermalZoneCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,7 +24,8 @@ public final class NodeCollectors {
                         HwmonCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY,
-                        NetclassCollector.FACTORY)
+                        NetclassCollector.FACTORY,
+                        ThermalZoneCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
     }

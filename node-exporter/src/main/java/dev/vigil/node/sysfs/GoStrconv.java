@@ -187,6 +187,58 @@ public final class GoStrconv {
         return OptionalLong.of(negative ? -value : value);
     }
 
+    /**
+     * Go's {@code strconv.ParseInt(s, 10, 64)}: an optional sign and ASCII digits, nothing else.
+     *
+     * @throws NumberFormatException with Go's message if {@code s} is not such a number
+     */
+    public static long parseDecimal(String s) {
+        int start = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        boolean ok = s.length() > start;
+        for (int i = start; ok && i < s.length(); i++) {
+            ok = s.charAt(i) >= '0' && s.charAt(i) <= '9';
+        }
+        if (!ok) {
+            throw new NumberFormatException("strconv.ParseInt: parsing \"" + s + "\": invalid syntax");
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("strconv.ParseInt: parsing \"" + s + "\": value out of range");
+        }
+    }
+
+    /**
+     * Go's {@code strconv.ParseUint(s, 10, 64)}: ASCII digits only, up to 2^64-1 (returned as the
+     * same 64 bits; read them with {@link Long#toUnsignedString(long)} or as a double with {@link
+     * #unsignedToDouble(long)}).
+     *
+     * @throws NumberFormatException if {@code s} is not such a number
+     */
+    public static long parseUnsignedDecimal(String s) {
+        boolean ok = !s.isEmpty();
+        for (int i = 0; ok && i < s.length(); i++) {
+            ok = s.charAt(i) >= '0' && s.charAt(i) <= '9';
+        }
+        if (!ok) {
+            throw new NumberFormatException("strconv.ParseUint: parsing \"" + s + "\": invalid syntax");
+        }
+        try {
+            return Long.parseUnsignedLong(s);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("strconv.ParseUint: parsing \"" + s + "\": value out of range");
+        }
+    }
+
+    /** An unsigned 64-bit number as the nearest double, as Go's {@code float64(uint64)} converts it. */
+    public static double unsignedToDouble(long value) {
+        if (value >= 0) {
+            return value;
+        }
+        // halve (keeping the low bit so rounding stays right), convert, double
+        return ((value >>> 1) | (value & 1)) * 2.0;
+    }
+
     /** Go's {@code underscoreOK}: underscores only between digits or after a base prefix. */
     private static boolean underscoreOk(String s) {
         char saw = '^';
