@@ -1,6 +1,7 @@
 package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
+import dev.vigil.node.collector.BondingCollector;
 import dev.vigil.node.collector.HwmonCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
@@ -21,6 +22,7 @@ public final class NodeCollectors {
     /** The node exporter's collectors. */
     public static List<CollectorFactory> all() {
         return Stream.of(
+                        BondingCollector.FACTORY,
                         HwmonCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY,
