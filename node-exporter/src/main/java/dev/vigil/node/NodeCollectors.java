@@ -3,6 +3,7 @@ package dev.vigil.node;
 import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.node.collector.BondingCollector;
 import dev.vigil.node.collector.HwmonCollector;
+import dev.vigil.node.collector.InfinibandCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.NetclassCollector;
@@ -24,6 +25,7 @@ public final class NodeCollectors {
         return Stream.of(
                         BondingCollector.FACTORY,
                         HwmonCollector.FACTORY,
+                        InfinibandCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY,
                         NetclassCollector.FACTORY,

@@ -133,6 +133,29 @@ public final class GoStrconv {
             negative = digits.charAt(0) == '-';
             digits = digits.substring(1);
         }
+        OptionalLong magnitude = parseUintBase0(digits, s);
+        if (magnitude.isEmpty()) {
+            return magnitude;
+        }
+        long value = magnitude.getAsLong();
+        if (!negative && Long.compareUnsigned(value, Long.MIN_VALUE) >= 0) {
+            return OptionalLong.empty();
+        }
+        if (negative && Long.compareUnsigned(value, Long.MIN_VALUE) > 0) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(negative ? -value : value);
+    }
+
+    /**
+     * Go's {@code strconv.ParseUint(s, 0, 64)}: no sign; the 64 bits of the unsigned value (see
+     * {@link #unsignedToDouble(long)}), or empty if {@code s} is not such a number.
+     */
+    public static OptionalLong parseUint(String s) {
+        return parseUintBase0(s, s);
+    }
+
+    private static OptionalLong parseUintBase0(String digits, String whole) {
         if (digits.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -152,21 +175,19 @@ public final class GoStrconv {
         boolean underscores = false;
         for (int i = 0; i < digits.length(); i++) {
             char c = digits.charAt(i);
+            char lower = Character.toLowerCase(c);
             int d;
             if (c == '_') {
                 underscores = true;
                 continue;
             } else if (c >= '0' && c <= '9') {
                 d = c - '0';
-            } else if (Character.toLowerCase(c) >= 'a' && Character.toLowerCase(c) <= 'z') {
-                d = Character.toLowerCase(c) - 'a' + 10;
+            } else if (lower >= 'a' && lower <= 'z') {
+                d = lower - 'a' + 10;
             } else {
                 return OptionalLong.empty();
             }
-            if (d >= base) {
-                return OptionalLong.empty();
-            }
-            if (Long.compareUnsigned(value, cutoff) >= 0) {
+            if (d >= base || Long.compareUnsigned(value, cutoff) >= 0) {
                 return OptionalLong.empty();
             }
             long next = value * base + d;
@@ -175,16 +196,10 @@ public final class GoStrconv {
             }
             value = next;
         }
-        if (underscores && !underscoreOk(s)) {
+        if (underscores && !underscoreOk(whole)) {
             return OptionalLong.empty();
         }
-        if (!negative && Long.compareUnsigned(value, Long.MIN_VALUE) >= 0) {
-            return OptionalLong.empty();
-        }
-        if (negative && Long.compareUnsigned(value, Long.MIN_VALUE) > 0) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(negative ? -value : value);
+        return OptionalLong.of(value);
     }
 
     /**
