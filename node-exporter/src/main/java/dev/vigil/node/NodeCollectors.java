@@ -7,6 +7,7 @@ import dev.vigil.node.collector.InfinibandCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.NetclassCollector;
+import dev.vigil.node.collector.PowerSupplyClassCollector;
 import dev.vigil.node.collector.ThermalZoneCollector;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class NodeCollectors {
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY,
                         NetclassCollector.FACTORY,
+                        PowerSupplyClassCollector.FACTORY,
                         ThermalZoneCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
