@@ -8,6 +8,7 @@ import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.NetclassCollector;
 import dev.vigil.node.collector.PowerSupplyClassCollector;
+import dev.vigil.node.collector.RaplCollector;
 import dev.vigil.node.collector.ThermalZoneCollector;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class NodeCollectors {
                         MeminfoCollector.FACTORY,
                         NetclassCollector.FACTORY,
                         PowerSupplyClassCollector.FACTORY,
+                        RaplCollector.FACTORY,
                         ThermalZoneCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
