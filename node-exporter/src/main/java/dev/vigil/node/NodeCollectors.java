@@ -2,6 +2,7 @@ package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.node.collector.BondingCollector;
+import dev.vigil.node.collector.DmiCollector;
 import dev.vigil.node.collector.EdacCollector;
 import dev.vigil.node.collector.HwmonCollector;
 import dev.vigil.node.collector.InfinibandCollector;
@@ -27,6 +28,7 @@ public final class NodeCollectors {
     public static List<CollectorFactory> all() {
         return Stream.of(
                         BondingCollector.FACTORY,
+                        DmiCollector.FACTORY,
                         EdacCollector.FACTORY,
                         HwmonCollector.FACTORY,
                         InfinibandCollector.FACTORY,
