@@ -9,6 +9,7 @@ import dev.vigil.node.collector.InfinibandCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.NetclassCollector;
+import dev.vigil.node.collector.OsCollector;
 import dev.vigil.node.collector.PowerSupplyClassCollector;
 import dev.vigil.node.collector.RaplCollector;
 import dev.vigil.node.collector.ThermalZoneCollector;
@@ -35,6 +36,7 @@ public final class NodeCollectors {
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY,
                         NetclassCollector.FACTORY,
+                        OsCollector.FACTORY,
                         PowerSupplyClassCollector.FACTORY,
                         RaplCollector.FACTORY,
                         ThermalZoneCollector.FACTORY)
