@@ -12,6 +12,7 @@ import dev.vigil.node.collector.NetclassCollector;
 import dev.vigil.node.collector.OsCollector;
 import dev.vigil.node.collector.PowerSupplyClassCollector;
 import dev.vigil.node.collector.RaplCollector;
+import dev.vigil.node.collector.SelinuxCollector;
 import dev.vigil.node.collector.ThermalZoneCollector;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class NodeCollectors {
                         OsCollector.FACTORY,
                         PowerSupplyClassCollector.FACTORY,
                         RaplCollector.FACTORY,
+                        SelinuxCollector.FACTORY,
                         ThermalZoneCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
