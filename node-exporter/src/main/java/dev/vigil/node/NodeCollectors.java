@@ -13,6 +13,7 @@ import dev.vigil.node.collector.OsCollector;
 import dev.vigil.node.collector.PowerSupplyClassCollector;
 import dev.vigil.node.collector.RaplCollector;
 import dev.vigil.node.collector.SelinuxCollector;
+import dev.vigil.node.collector.SysctlCollector;
 import dev.vigil.node.collector.ThermalZoneCollector;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class NodeCollectors {
                         PowerSupplyClassCollector.FACTORY,
                         RaplCollector.FACTORY,
                         SelinuxCollector.FACTORY,
+                        SysctlCollector.FACTORY,
                         ThermalZoneCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();

@@ -91,7 +91,7 @@ public final class RaplCollector implements Collector {
                 sink.add(JOULES_WITH_ZONE, joules[i], index, zone.path(), zone.name());
             } else {
                 Desc desc = descs.computeIfAbsent(zone.name(), name -> Desc.counter(
-                        "node_rapl_" + RaplZone.sanitizeMetricName(name + "_joules_total"),
+                        "node_rapl_" + Sanitize.metricName(name + "_joules_total"),
                         "Current RAPL " + name + " value in joules", "index", "path"));
                 sink.add(desc, joules[i], index, zone.path());
             }

@@ -46,39 +46,4 @@ public record RaplZone(String name, long index, String path) {
         }
         return out;
     }
-
-    /**
-     * node_exporter's {@code SanitizeMetricName}: every run of characters outside {@code
-     * [0-9A-Za-z_]}, with the underscores around it, becomes one {@code _}.
-     */
-    public static String sanitizeMetricName(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        int n = name.length();
-        int i = 0;
-        while (i < n) {
-            if (!isNameChar(name.charAt(i))) {
-                // swallow the underscores already written before this run
-                int end = out.length();
-                while (end > 0 && out.charAt(end - 1) == '_') {
-                    end--;
-                }
-                out.setLength(end);
-                while (i < n && !isNameChar(name.charAt(i))) {
-                    i++;
-                }
-                while (i < n && name.charAt(i) == '_') {
-                    i++;
-                }
-                out.append('_');
-                continue;
-            }
-            out.append(name.charAt(i));
-            i++;
-        }
-        return out.toString();
-    }
-
-    private static boolean isNameChar(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-    }
 }

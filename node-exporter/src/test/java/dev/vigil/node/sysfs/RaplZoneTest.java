@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class RaplZoneTest {
 
@@ -28,22 +26,6 @@ class RaplZoneTest {
                 new RaplZone("package", 2, "/sys/class/powercap/intel-rapl:2"),
                 new RaplZone("psys-x", 0, "/sys/class/powercap/intel-rapl:3"),
                 new RaplZone("package-0-die-1", 0, "/sys/class/powercap/intel-rapl:4")), zones);
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "package_joules_total, package_joules_total",
-        "psys-x_joules_total, psys_x_joules_total",
-        "package-0-die-1_joules_total, package_0_die_1_joules_total",
-        "a__-__b, a_b",
-        "a_b-c, a_b_c",
-        "x.y z, x_y_z",
-        "--lead, _lead",
-        "trail__., trail_",
-        "ünï, _n_",
-    })
-    void sanitizesMetricNamesAsNodeExporter(String name, String sanitized) {
-        assertEquals(sanitized, RaplZone.sanitizeMetricName(name));
     }
 
     private static RaplZone.Named named(String dir, String name) {
