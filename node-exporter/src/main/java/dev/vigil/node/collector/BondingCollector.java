@@ -6,7 +6,7 @@ import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.NoDataException;
 import dev.vigil.exporter.host.HostPaths;
-import dev.vigil.node.io.KernelFiles;
+import dev.vigil.node.io.SysfsFiles;
 import dev.vigil.node.sysfs.Bonding;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -45,9 +45,9 @@ public final class BondingCollector implements Collector {
         Path net = paths.sys("class", "net");
         Map<String, int[]> masters = new LinkedHashMap<>();
         try {
-            for (String master : Bonding.names(KernelFiles.read(net.resolve("bonding_masters")))) {
+            for (String master : Bonding.names(SysfsFiles.read(net.resolve("bonding_masters")))) {
                 int[] counts = new int[2];
-                for (String slave : Bonding.names(KernelFiles.read(net.resolve(master).resolve("bonding/slaves")))) {
+                for (String slave : Bonding.names(SysfsFiles.read(net.resolve(master).resolve("bonding/slaves")))) {
                     counts[0]++;
                     if (Bonding.isUp(miiStatus(net.resolve(master), slave))) {
                         counts[1]++;
@@ -66,9 +66,9 @@ public final class BondingCollector implements Collector {
 
     private static String miiStatus(Path master, String slave) throws IOException {
         try {
-            return KernelFiles.read(master.resolve("lower_" + slave).resolve("bonding_slave/mii_status"));
+            return SysfsFiles.read(master.resolve("lower_" + slave).resolve("bonding_slave/mii_status"));
         } catch (NoSuchFileException e) {
-            return KernelFiles.read(master.resolve("slave_" + slave).resolve("bonding_slave/mii_status"));
+            return SysfsFiles.read(master.resolve("slave_" + slave).resolve("bonding_slave/mii_status"));
         }
     }
 }

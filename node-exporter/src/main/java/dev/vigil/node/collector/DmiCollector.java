@@ -75,13 +75,13 @@ public final class DmiCollector implements Collector {
         Map<String, String> attributes = new HashMap<>();
         for (String name : SysfsFiles.list(dir)) {
             Path file = dir.resolve(name);
-            if (Dmi.SKIPPED.contains(name) || !SysfsFiles.isRegularFile(file)) {
+            if (Dmi.SKIPPED.contains(name)) {
                 continue;
             }
             try {
-                attributes.put(name, SysfsFiles.read(file));
+                attributes.put(name, SysfsFiles.readNoFollow(file));
             } catch (IOException e) {
-                if (SysfsFiles.isPermission(e)) {
+                if (SysfsFiles.isNotAttribute(e) || SysfsFiles.isPermission(e)) {
                     continue; // only root may read the serial numbers and product_uuid
                 }
                 throw new IOException("failed to read file " + file + ": " + e.getMessage(), e);

@@ -5,7 +5,6 @@ import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.host.HostPaths;
-import dev.vigil.node.io.KernelFiles;
 import dev.vigil.node.io.SysfsFiles;
 import dev.vigil.node.sysfs.Edac;
 import java.io.IOException;
@@ -87,7 +86,7 @@ public final class EdacCollector implements Collector {
 
     private static double count(Path dir, String file, String where) throws IOException {
         try {
-            return Edac.count(KernelFiles.read(dir.resolve(file)));
+            return Edac.count(SysfsFiles.read(dir.resolve(file)));
         } catch (IOException | NumberFormatException e) {
             throw new IOException("couldn't get " + file + " for " + where + ": " + e.getMessage(), e);
         }

@@ -84,14 +84,15 @@ public final class HwmonCollector implements Collector {
     }
 
     private void updateChip(MetricSink sink, Path dir) throws IOException {
-        String chip = chipName(dir);
+        Optional<String> humanName = humanReadableName(dir);
+        String chip = chipName(dir, humanName);
         Map<String, Map<String, String>> sensors = new HashMap<>();
         collectSensors(dir, sensors);
         Path device = dir.resolve("device");
         if (Files.exists(device)) {
             collectSensors(device, sensors);
         }
-        humanReadableName(dir).ifPresent(name -> sink.add(CHIP_NAMES, 1, chip, name));
+        humanName.ifPresent(name -> sink.add(CHIP_NAMES, 1, chip, name));
         for (Map.Entry<String, Map<String, String>> sensor : sensors.entrySet()) {
             Map<String, String> properties = sensor.getValue();
             String label = properties.get("label");
@@ -128,7 +129,7 @@ public final class HwmonCollector implements Collector {
      * The chip label: the device's bus and name ({@code platform_coretemp_0}), else the cleaned
      * {@code name} file, else the directory's own name.
      */
-    private static String chipName(Path dir) throws IOException {
+    private static String chipName(Path dir, Optional<String> humanName) throws IOException {
         try {
             Path device = dir.resolve("device").toRealPath();
             Path parent = device.getParent();
@@ -144,9 +145,8 @@ public final class HwmonCollector implements Collector {
         } catch (IOException e) {
             // no device link: fall through to the name file
         }
-        Optional<String> name = humanReadableName(dir);
-        if (name.isPresent()) {
-            return name.get();
+        if (humanName.isPresent()) {
+            return humanName.get();
         }
         Path real = dir.toRealPath();
         String clean = real.getFileName() == null ? "" : Hwmon.cleanName(real.getFileName().toString());

@@ -143,14 +143,14 @@ public final class InfinibandCollector implements Collector {
         for (String file : files) {
             InfiniBand.Counter counter = known.get(file);
             Path path = dir.resolve(file);
-            if (counter == null || !SysfsFiles.isRegularFile(path)) {
+            if (counter == null) {
                 continue;
             }
             String value;
             try {
-                value = SysfsFiles.read(path);
+                value = SysfsFiles.readNoFollow(path);
             } catch (IOException e) {
-                if (SysfsFiles.isMissing(e) || SysfsFiles.isPermission(e) || SysfsFiles.isUnsupported(e)) {
+                if (SysfsFiles.isNotAttribute(e) || SysfsFiles.isMissing(e) || SysfsFiles.isPermission(e) || SysfsFiles.isUnsupported(e)) {
                     continue;
                 }
                 throw new IOException("failed to read file " + path + ": " + e.getMessage(), e);

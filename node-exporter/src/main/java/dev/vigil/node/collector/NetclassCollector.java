@@ -12,6 +12,8 @@ import dev.vigil.node.io.SysfsFiles;
 import dev.vigil.node.sysfs.GoStrconv;
 import dev.vigil.node.sysfs.NetClassIface;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -125,19 +127,17 @@ public final class NetclassCollector implements Collector {
 
     /** The attributes procfs reads: regular files only; absent or refused ones are left out. */
     private static Map<String, String> readAttributes(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString()); // a link to a device that has gone
+        }
         Map<String, String> values = new HashMap<>();
-        for (String name : SysfsFiles.list(dir)) {
-            if (!NetClassIface.ATTRIBUTES.contains(name)) {
-                continue;
-            }
+        for (String name : NetClassIface.ATTRIBUTES) {
             Path file = dir.resolve(name);
-            if (!SysfsFiles.isRegularFile(file)) {
-                continue;
-            }
             try {
-                values.put(name, SysfsFiles.read(file));
+                values.put(name, SysfsFiles.readNoFollow(file));
             } catch (IOException e) {
-                if (SysfsFiles.isMissing(e) || SysfsFiles.isPermission(e) || SysfsFiles.isUnsupported(e)) {
+                if (SysfsFiles.isMissing(e) || SysfsFiles.isNotAttribute(e) || SysfsFiles.isPermission(e)
+                        || SysfsFiles.isUnsupported(e)) {
                     continue;
                 }
                 throw new IOException("failed to read file " + file + ": " + e.getMessage(), e);

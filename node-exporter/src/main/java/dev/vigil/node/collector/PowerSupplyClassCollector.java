@@ -139,13 +139,10 @@ public final class PowerSupplyClassCollector implements Collector {
                 continue;
             }
             Path file = dir.resolve(name);
-            if (!SysfsFiles.isRegularFile(file)) {
-                continue;
-            }
             try {
-                values.put(name, SysfsFiles.read(file));
+                values.put(name, SysfsFiles.readNoFollow(file));
             } catch (IOException e) {
-                if (SysfsFiles.isMissing(e) || SysfsFiles.isUnsupported(e)
+                if (SysfsFiles.isNotAttribute(e) || SysfsFiles.isMissing(e) || SysfsFiles.isUnsupported(e)
                         || (e.getMessage() != null && e.getMessage().contains("No such device"))) {
                     continue;
                 }

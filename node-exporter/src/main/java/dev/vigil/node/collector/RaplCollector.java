@@ -8,7 +8,6 @@ import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.NoDataException;
 import dev.vigil.exporter.flags.FlagSet;
 import dev.vigil.exporter.host.HostPaths;
-import dev.vigil.node.io.KernelFiles;
 import dev.vigil.node.io.SysfsFiles;
 import dev.vigil.node.sysfs.GoStrconv;
 import dev.vigil.node.sysfs.RaplZone;
@@ -56,11 +55,11 @@ public final class RaplCollector implements Collector {
                 Path zone = dir.resolve(entry);
                 String name;
                 try {
-                    name = KernelFiles.read(zone.resolve("name"));
+                    name = SysfsFiles.read(zone.resolve("name"));
                 } catch (IOException e) {
                     continue; // a control type such as intel-rapl itself: no name, no zone
                 }
-                GoStrconv.parseUnsignedDecimal(GoStrconv.trimSpace(KernelFiles.read(zone.resolve("max_energy_range_uj"))));
+                GoStrconv.parseUnsignedDecimal(GoStrconv.trimSpace(SysfsFiles.read(zone.resolve("max_energy_range_uj"))));
                 named.add(new RaplZone.Named(entry, name, zone.toString()));
             }
         } catch (NoSuchFileException e) {
@@ -76,7 +75,7 @@ public final class RaplCollector implements Collector {
             RaplZone zone = zones.get(i);
             try {
                 long microjoules = GoStrconv.parseUnsignedDecimal(
-                        GoStrconv.trimSpace(KernelFiles.read(Path.of(zone.path(), "energy_uj"))));
+                        GoStrconv.trimSpace(SysfsFiles.read(Path.of(zone.path(), "energy_uj"))));
                 joules[i] = GoStrconv.unsignedToDouble(microjoules) / 1000000.0;
             } catch (AccessDeniedException e) {
                 throw new NoDataException("Can't access energy_uj file: " + e.getMessage());

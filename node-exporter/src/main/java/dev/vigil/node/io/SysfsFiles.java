@@ -2,14 +2,17 @@ package dev.vigil.node.io;
 
 import dev.vigil.node.sysfs.GoStrconv;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,10 +28,42 @@ public final class SysfsFiles {
     private SysfsFiles() {
     }
 
+    /** Attributes hold at most a page; procfs reads them with one read of this size. */
+    private static final int PAGE = 4096;
+
+    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(PAGE));
+
     /** The attribute's value without surrounding white space. */
     public static String read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        return GoStrconv.trimSpace(GoStrconv.decodeUtf8(bytes, 0, bytes.length));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return decode(channel);
+        }
+    }
+
+    /**
+     * {@link #read(Path)} of a regular file only: a symbolic link is refused ({@link
+     * #isNotAttribute(IOException)} tells), as procfs skips what is not a regular file.
+     */
+    public static String readNoFollow(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return decode(channel);
+        }
+    }
+
+    /** The file was a directory or a symbolic link, which {@link #readNoFollow(Path)} does not read. */
+    public static boolean isNotAttribute(IOException e) {
+        return e instanceof FileSystemLoopException || hasReason(e, "Is a directory")
+                || hasReason(e, "symbolic link") || hasReason(e, "Too many levels");
+    }
+
+    private static String decode(FileChannel channel) throws IOException {
+        ByteBuffer buffer = BUFFERS.get();
+        buffer.clear();
+        int n = channel.read(buffer);
+        if (n <= 0) {
+            return "";
+        }
+        return GoStrconv.trimSpace(GoStrconv.decodeUtf8(buffer.array(), 0, n));
     }
 
     /**
@@ -36,10 +71,11 @@ public final class SysfsFiles {
      * collector reads (some hwmon drivers never stop answering EAGAIN to a read loop).
      */
     public static String readOnce(Path file, int max) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[max];
-            int n = in.read(buffer);
-            return n <= 0 ? "" : GoStrconv.decodeUtf8(buffer, 0, n);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = BUFFERS.get();
+            buffer.clear().limit(Math.min(max, PAGE));
+            int n = channel.read(buffer);
+            return n <= 0 ? "" : GoStrconv.decodeUtf8(buffer.array(), 0, n);
         }
     }
 
