@@ -150,7 +150,8 @@ public final class InfinibandCollector implements Collector {
             try {
                 value = SysfsFiles.readNoFollow(path);
             } catch (IOException e) {
-                if (SysfsFiles.isNotAttribute(e) || SysfsFiles.isMissing(e) || SysfsFiles.isPermission(e) || SysfsFiles.isUnsupported(e)) {
+                if (SysfsFiles.isNotAttribute(e) || SysfsFiles.isMissing(e) || SysfsFiles.isPermission(e)
+                        || SysfsFiles.isUnsupported(e)) {
                     continue;
                 }
                 throw new IOException("failed to read file " + path + ": " + e.getMessage(), e);

@@ -19,10 +19,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Reads sysfs attributes as prometheus/procfs does ({@code util.SysReadFile}: the whole value with
- * Go's space trimming; bytes that are not UTF-8 become U+FFFD, one per run, as node_exporter's {@code
- * strings.ToValidUTF8} makes them before they become label values) and tells the errors a device may answer a read with (it does not support the
- * attribute, or not in its present state) from real failures.
+ * Reads sysfs attributes as prometheus/procfs does ({@code util.SysReadFile}: one read of up to a
+ * page, Go's space trimming; bytes that are not UTF-8 become U+FFFD, one per run, as node_exporter's
+ * {@code strings.ToValidUTF8} makes them before they become label values) and tells the errors a
+ * device may answer a read with (it does not support the attribute, or not in its present state)
+ * from real failures.
  */
 public final class SysfsFiles {
     private SysfsFiles() {
@@ -100,11 +101,6 @@ public final class SysfsFiles {
         }
     }
 
-    /** Whether {@code path} itself is a regular file; a missing file is reported as such. */
-    public static boolean isRegularFileOrThrow(Path path) throws IOException {
-        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile();
-    }
-
     /** The file does not exist (ENOENT), or a link on its path leads nowhere. */
     public static boolean isMissing(IOException e) {
         return e instanceof NoSuchFileException;
@@ -118,12 +114,6 @@ public final class SysfsFiles {
     /** The device does not support the attribute now (EOPNOTSUPP) or takes it as invalid (EINVAL). */
     public static boolean isUnsupported(IOException e) {
         return hasReason(e, "Operation not supported") || hasReason(e, "Invalid argument");
-    }
-
-    /** The device has gone or has nothing to say (ENODEV, ENODATA, EAGAIN). */
-    public static boolean isUnavailable(IOException e) {
-        return hasReason(e, "No such device") || hasReason(e, "No data available")
-                || hasReason(e, "Resource temporarily unavailable");
     }
 
     private static boolean hasReason(IOException e, String reason) {
