@@ -3,6 +3,9 @@ package dev.vigil.node;
 import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
+import dev.vigil.node.collector.TimeCollector;
+import dev.vigil.node.collector.TimexCollector;
+import dev.vigil.node.collector.UnameCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,7 +22,10 @@ public final class NodeCollectors {
     public static List<CollectorFactory> all() {
         return Stream.of(
                         LoadavgCollector.FACTORY,
-                        MeminfoCollector.FACTORY)
+                        MeminfoCollector.FACTORY,
+                        TimeCollector.FACTORY,
+                        TimexCollector.FACTORY,
+                        UnameCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
     }
