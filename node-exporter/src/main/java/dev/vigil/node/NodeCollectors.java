@@ -1,6 +1,7 @@
 package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
+import dev.vigil.node.collector.FilesystemCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.TimeCollector;
@@ -21,6 +22,7 @@ public final class NodeCollectors {
     /** The node exporter's collectors. */
     public static List<CollectorFactory> all() {
         return Stream.of(
+                        FilesystemCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY,
                         TimeCollector.FACTORY,
