@@ -4,6 +4,7 @@ import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.node.collector.FilesystemCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
+import dev.vigil.node.collector.TextfileCollector;
 import dev.vigil.node.collector.TimeCollector;
 import dev.vigil.node.collector.TimexCollector;
 import dev.vigil.node.collector.UnameCollector;
@@ -25,6 +26,7 @@ public final class NodeCollectors {
                         FilesystemCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY,
+                        TextfileCollector.FACTORY,
                         TimeCollector.FACTORY,
                         TimexCollector.FACTORY,
                         UnameCollector.FACTORY)
