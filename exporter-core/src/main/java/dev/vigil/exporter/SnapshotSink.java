@@ -8,8 +8,6 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
@@ -91,39 +89,35 @@ public final class SnapshotSink implements MetricSink {
 
         MetricSnapshot toSnapshot() {
             String name = desc.name();
-            String[] labelNames = desc.labelNames().toArray(String[]::new);
+            DescCache cache = DescCache.of(desc);
             int n = values.size();
             MetricType type = desc.type();
             if (type == MetricType.COUNTER && name.endsWith("_total")) {
                 List<CounterDataPointSnapshot> points = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    points.add(new CounterDataPointSnapshot(values.get(i), Labels.of(labelNames, labels.get(i)), null, 0));
+                    points.add(new CounterDataPointSnapshot(values.get(i), cache.labels(labels.get(i)), null, 0));
                 }
-                return new CounterSnapshot(meta(stripSuffix(name, "_total")), points);
+                return new CounterSnapshot(cache.metadata(stripSuffix(name, "_total"), desc.help()), points);
             }
             if (type == MetricType.GAUGE && name.endsWith("_info") && allOnes()) {
                 List<InfoDataPointSnapshot> points = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    points.add(new InfoDataPointSnapshot(Labels.of(labelNames, labels.get(i))));
+                    points.add(new InfoDataPointSnapshot(cache.labels(labels.get(i))));
                 }
-                return new InfoSnapshot(meta(stripSuffix(name, "_info")), points);
+                return new InfoSnapshot(cache.metadata(stripSuffix(name, "_info"), desc.help()), points);
             }
             if (type == MetricType.GAUGE) {
                 List<GaugeDataPointSnapshot> points = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    points.add(new GaugeDataPointSnapshot(values.get(i), Labels.of(labelNames, labels.get(i)), null));
+                    points.add(new GaugeDataPointSnapshot(values.get(i), cache.labels(labels.get(i)), null));
                 }
-                return new GaugeSnapshot(meta(name), points);
+                return new GaugeSnapshot(cache.metadata(name, desc.help()), points);
             }
             List<UnknownDataPointSnapshot> points = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                points.add(new UnknownDataPointSnapshot(values.get(i), Labels.of(labelNames, labels.get(i)), null));
+                points.add(new UnknownDataPointSnapshot(values.get(i), cache.labels(labels.get(i)), null));
             }
-            return new UnknownSnapshot(meta(name), points);
-        }
-
-        private MetricMetadata meta(String name) {
-            return new MetricMetadata(name, desc.help());
+            return new UnknownSnapshot(cache.metadata(name, desc.help()), points);
         }
 
         private boolean allOnes() {
