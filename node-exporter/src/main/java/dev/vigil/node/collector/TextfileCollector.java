@@ -143,10 +143,6 @@ public final class TextfileCollector implements Collector {
             if (family.samples().stream().anyMatch(sample -> sample.timestampMs() != null)) {
                 throw new IOException("textfile \"" + file + "\" contains unsupported client-side timestamps, skipping entire file");
             }
-            if (family.type() == MetricType.SUMMARY || family.type() == MetricType.HISTOGRAM) {
-                throw new IOException("textfile \"" + file + "\": " + family.type().textName() + " " + family.name()
-                        + " is not supported yet, skipping entire file");
-            }
             Family seen = families.get(family.name());
             if (seen != null && seen.type != family.type()) {
                 throw new IOException("textfile \"" + file + "\": " + family.name() + " is a " + family.type().textName()
@@ -169,9 +165,13 @@ public final class TextfileCollector implements Collector {
 
     /** Sends one family; false when some of its samples had to be dropped. */
     private static boolean emit(Family family, MetricSink sink) {
+        boolean complex = family.type == MetricType.SUMMARY || family.type == MetricType.HISTOGRAM;
         Set<String> labelNames = new LinkedHashSet<>();
         for (ParsedSample sample : family.samples) {
             labelNames.addAll(sample.labelNames());
+        }
+        if (complex) {
+            labelNames.remove(family.type == MetricType.HISTOGRAM ? "le" : "quantile");
         }
         List<String> names = new ArrayList<>(labelNames);
         names.sort(null);
@@ -182,6 +182,9 @@ public final class TextfileCollector implements Collector {
         } catch (IllegalArgumentException e) {
             LOG.error("failed to collect textfile data", "metric", family.name, "err", e.getMessage());
             return false;
+        }
+        if (complex) {
+            return Distributions.emit(desc, names, family.samples, sink);
         }
         boolean clean = true;
         Set<List<String>> seen = new HashSet<>();

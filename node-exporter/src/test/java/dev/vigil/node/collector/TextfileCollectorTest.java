@@ -48,6 +48,16 @@ class TextfileCollectorTest {
     }
 
     @Test
+    void histogramsAndSummariesMatchNodeExporter() throws Exception {
+        List<String> args = args(Fixtures.ROOT.resolve("textfile-cases/distributions"));
+        Scrape ours = Exporters.vigil(args);
+        onlyFileFamilies().assertSame(ours, Exporters.reference(args));
+        assertEquals("histogram", ours.families.get("job_duration_seconds").type);
+        assertEquals(7.0, ours.families.get("job_duration_seconds").samples
+                .get("job_duration_seconds_bucket{job=\"backup\",le=\"60.0\"}"));
+    }
+
+    @Test
     void globOfDirectoriesMatchesNodeExporter() throws Exception {
         List<String> args = args(Fixtures.ROOT.resolve("textfile-cases/glob/*"));
         Scrape ours = Exporters.vigil(args);
