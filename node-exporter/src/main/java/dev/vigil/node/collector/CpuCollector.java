@@ -44,6 +44,8 @@ public final class CpuCollector implements Collector {
 
     /** Idle time falling by this many seconds means a hot-plugged CPU. */
     static final double JUMP_BACK_SECONDS = 3.0;
+    /** More CPUs than any kernel supports (NR_CPUS is at most 8192): a corrupt file. */
+    private static final int MAX_CPUS = 1 << 16;
 
     private static final Desc SECONDS = Desc.counter("node_cpu_seconds_total",
             "Seconds the CPUs spent in each mode.", "cpu", "mode");
@@ -77,18 +79,10 @@ public final class CpuCollector implements Collector {
     private final Pattern bugsInclude;
     private final CpuInfo.Arch arch;
     private final List<Integer> isolated;
-    /** The last values exported per CPU: what the jump-back protection compares against. */
-    private final Map<Long, CpuState> cpus = new TreeMap<>();
-
-    /** One CPU's last exported values and its label. */
-    private static final class CpuState {
-        final String label;
-        final double[] values = new double[Stat.Cpu.FIELDS];
-
-        CpuState(long cpu) {
-            this.label = Long.toString(cpu);
-        }
-    }
+    /** The last values exported, per CPU number: what the jump-back protection compares against. */
+    private double[][] last = new double[0][];
+    /** "0", "1", ...: the cpu label values, kept across scrapes. */
+    private String[] labels = new String[0];
 
     /**
      * @param flagsInclude the {@code flags} filter, or null for no flag metrics
@@ -162,53 +156,88 @@ public final class CpuCollector implements Collector {
         } catch (IllegalArgumentException e) {
             throw new IOException(paths.proc("stat") + ": " + e.getMessage(), e);
         }
-        synchronized (cpus) {
-            for (Stat.Cpu cpu : stat.cpus()) {
-                remember(cpu);
-            }
-            for (CpuState state : cpus.values()) {
-                double[] v = state.values;
+        synchronized (this) {
+            remember(stat.cpus());
+            for (int cpu = 0; cpu < last.length; cpu++) {
+                double[] v = last[cpu];
+                String label = cpuLabel(cpu);
                 for (int i = 0; i < MODES.length; i++) {
-                    sink.add(SECONDS, v[i], state.label, MODES[i]);
+                    sink.add(SECONDS, v[i], label, MODES[i]);
                 }
                 if (guest) {
                     // Guest time is also counted in user and nice; exported apart as well.
-                    sink.add(GUEST, v[GUEST_USER], state.label, "user");
-                    sink.add(GUEST, v[GUEST_NICE], state.label, "nice");
+                    sink.add(GUEST, v[GUEST_USER], label, "user");
+                    sink.add(GUEST, v[GUEST_NICE], label, "nice");
                 }
             }
         }
     }
 
-    /** Takes a CPU's new values, keeping the old value of any counter that went backwards. */
-    private void remember(Stat.Cpu now) {
-        CpuState state = cpus.computeIfAbsent(now.cpu(), CpuState::new);
-        double[] last = state.values;
-        if (last[IDLE] - now.idle() >= JUMP_BACK_SECONDS) {
+    /**
+     * Takes the new values. As in node_exporter 1.5, CPUs are numbered densely from 0 to the
+     * highest number in the file (a CPU missing from the file, being offline, reads as all zeros),
+     * and when that count changes the remembered values start afresh.
+     */
+    private void remember(List<Stat.Cpu> now) throws IOException {
+        long highest = -1;
+        for (Stat.Cpu cpu : now) {
+            highest = Math.max(highest, cpu.cpu());
+        }
+        if (highest >= MAX_CPUS) {
+            throw new IOException(paths.proc("stat") + ": implausible CPU number " + highest);
+        }
+        int count = (int) (highest + 1);
+        double[][] fresh = new double[count][Stat.Cpu.FIELDS];
+        for (Stat.Cpu cpu : now) {
+            for (int i = 0; i < Stat.Cpu.FIELDS; i++) {
+                fresh[(int) cpu.cpu()][i] = cpu.field(i);
+            }
+        }
+        if (last.length != count) {
+            last = new double[count][Stat.Cpu.FIELDS];
+        }
+        for (int cpu = 0; cpu < count; cpu++) {
+            update(cpu, last[cpu], fresh[cpu]);
+        }
+    }
+
+    /** One CPU: keeps the old value of any counter that went backwards, resets on a hot-plug. */
+    private static void update(int cpu, double[] last, double[] now) {
+        if (last[IDLE] - now[IDLE] >= JUMP_BACK_SECONDS) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("CPU Idle counter jumped backwards more than " + JUMP_BACK_SECONDS
-                        + " seconds, possible hotplug event, resetting CPU stats", "cpu", now.cpu(),
-                        "old_value", last[IDLE], "new_value", now.idle());
+                        + " seconds, possible hotplug event, resetting CPU stats", "cpu", cpu,
+                        "old_value", last[IDLE], "new_value", now[IDLE]);
             }
             Arrays.fill(last, 0);
         }
         // Idle first, as node_exporter checks it first.
-        take(now, last, IDLE);
+        take(cpu, last, now, IDLE);
         for (int i = 0; i < Stat.Cpu.FIELDS; i++) {
             if (i != IDLE) {
-                take(now, last, i);
+                take(cpu, last, now, i);
             }
         }
     }
 
-    private static void take(Stat.Cpu now, double[] last, int field) {
-        double value = now.field(field);
-        if (value >= last[field]) {
-            last[field] = value;
+    private static void take(int cpu, double[] last, double[] now, int field) {
+        if (now[field] >= last[field]) {
+            last[field] = now[field];
         } else if (LOG.isDebugEnabled()) {
-            LOG.debug("CPU " + FIELD_NAMES[field] + " counter jumped backwards", "cpu", now.cpu(),
-                    "old_value", last[field], "new_value", value);
+            LOG.debug("CPU " + FIELD_NAMES[field] + " counter jumped backwards", "cpu", cpu,
+                    "old_value", last[field], "new_value", now[field]);
         }
+    }
+
+    private String cpuLabel(int cpu) {
+        if (cpu >= labels.length) {
+            String[] grown = Arrays.copyOf(labels, Math.max(cpu + 1, labels.length * 2));
+            for (int i = labels.length; i < grown.length; i++) {
+                grown[i] = Integer.toString(i);
+            }
+            labels = grown;
+        }
+        return labels[cpu];
     }
 
     /**

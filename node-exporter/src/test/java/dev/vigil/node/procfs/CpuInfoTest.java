@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CpuInfoTest {
+public class CpuInfoTest {
 
     /** Two sockets of an Intel Xeon with hyper-threading, first four logical CPUs (Linux 5.15). */
-    static final String X86_XEON = """
+    public static final String X86_XEON = """
             processor	: 0
             vendor_id	: GenuineIntel
             cpu family	: 6
@@ -90,7 +90,7 @@ class CpuInfoTest {
             """;
 
     /** AWS Graviton2 (Neoverse-N1), Linux 5.10: no model name, flags under Features. */
-    static final String ARM64 = """
+    public static final String ARM64 = """
             processor	: 0
             BogoMIPS	: 243.75
             Features	: fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp ssbs
@@ -112,7 +112,7 @@ class CpuInfoTest {
             """;
 
     /** Raspberry Pi 3, 32-bit Linux 4.19: a model name per CPU and a board section at the end. */
-    static final String ARMV7 = """
+    public static final String ARMV7 = """
             processor	: 0
             model name	: ARMv7 Processor rev 4 (v7l)
             BogoMIPS	: 38.40
@@ -140,7 +140,7 @@ class CpuInfoTest {
             """;
 
     /** An ARMv5 board on Linux 3.2: one "Processor" line naming the model, no processor numbers. */
-    static final String ARMV5_SINGLE = """
+    public static final String ARMV5_SINGLE = """
             Processor	: Feroceon 88FR131 rev 1 (v5l)
             BogoMIPS	: 1192.75
             Features	: swp half thumb fastmult edsp\s
@@ -156,7 +156,7 @@ class CpuInfoTest {
             """;
 
     /** A dual Cortex-A9 on Linux 3.0: the model first, then numbered processors. */
-    static final String ARMV7_OLD_SMP = """
+    public static final String ARMV7_OLD_SMP = """
             Processor	: ARMv7 Processor rev 10 (v7l)
             processor	: 0
             BogoMIPS	: 790.52
@@ -177,7 +177,7 @@ class CpuInfoTest {
             """;
 
     /** POWER9 LPAR, ppc64le Linux 4.18. */
-    static final String PPC64LE = """
+    public static final String PPC64LE = """
             processor	: 0
             cpu		: POWER9 (architected), altivec supported
             clock		: 2750.000000MHz
@@ -196,7 +196,7 @@ class CpuInfoTest {
             """;
 
     /** IBM z15 guest, s390x Linux 5.14: a summary with the features, then a section per CPU. */
-    static final String S390X = """
+    public static final String S390X = """
             vendor_id       : IBM/S390
             # processors    : 2
             bogomips per cpu: 3241.00
@@ -241,7 +241,7 @@ class CpuInfoTest {
             """;
 
     /** SiFive U74, riscv64 Linux 5.15. */
-    static final String RISCV64 = """
+    public static final String RISCV64 = """
             processor	: 0
             hart		: 1
             isa		: rv64imafdc

@@ -8,10 +8,10 @@ import dev.vigil.node.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class InterruptsTest {
+public class InterruptsTest {
 
     /** arm64 with GICv3 and ITS, Linux 5.15; IPI0 has counted past ten digits on CPU0. */
-    static final String ARM64 = """
+    public static final String ARM64 = """
                        CPU0       CPU1      \s
              11:     106419     107124     GICv3  27 Level     arch_timer
              13:          0          0     GICv3  36 Level     ACPI:Ged
@@ -29,7 +29,7 @@ class InterruptsTest {
             """;
 
     /** POWER9 with XIVE, ppc64le Linux 4.18. */
-    static final String PPC64LE = """
+    public static final String PPC64LE = """
                        CPU0       CPU1      \s
              16:       1570          0  XIVE-IPI   0 Edge      IPI-0
              17:          0       1321  XIVE-IPI   1 Edge      IPI-1
@@ -44,7 +44,7 @@ class InterruptsTest {
             """;
 
     /** s390x, Linux 5.14: class totals without text, then per-source counts. */
-    static final String S390X = """
+    public static final String S390X = """
                        CPU0       CPU1      \s
             EXT:      40395      37513\s
             I/O:       1398       1257\s

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class StatTest {
+public class StatTest {
 
     /** arm64, Linux 5.15 (4 CPUs, CPU 2 offline), with a steal column and no guest time. */
-    static final String ARM64 = """
+    public static final String ARM64 = """
             cpu  60455 0 22166 4165478 1730 0 1047 0 0 0
             cpu0 15873 0 5742 1040110 425 0 613 0 0 0
             cpu1 14957 0 5389 1042066 412 0 189 0 0 0
@@ -29,7 +29,7 @@ class StatTest {
             """;
 
     /** ppc64le, Linux 4.18 (POWER9 LPAR). */
-    static final String PPC64LE = """
+    public static final String PPC64LE = """
             cpu  2355016 17 620131 226546731 21087 0 11342 9180 0 0
             cpu0 297834 2 88313 28299853 4110 0 3912 1261 0 0
             cpu1 292716 1 76124 28322127 2395 0 1054 1139 0 0
@@ -43,7 +43,7 @@ class StatTest {
             """;
 
     /** s390x, Linux 5.14 (z15 guest): steal time is real there. */
-    static final String S390X = """
+    public static final String S390X = """
             cpu  10853 57 6340 2134018 1023 1410 514 2378 0 0
             cpu0 5488 31 3214 1066427 490 711 286 1191 0 0
             cpu1 5365 26 3126 1067591 533 699 228 1187 0 0
@@ -57,7 +57,7 @@ class StatTest {
             """;
 
     /** RHEL 5 era (2.6.18): eight columns, no guest time, no softirq line. */
-    static final String LINUX_2_6_18 = """
+    public static final String LINUX_2_6_18 = """
             cpu  12837 27 4219 2383312 7726 91 243 0
             cpu0 6402 13 2097 1191808 3821 45 121 0
             cpu1 6435 14 2122 1191504 3905 46 122 0
