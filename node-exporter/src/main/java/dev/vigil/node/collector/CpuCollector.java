@@ -28,9 +28,11 @@ import java.util.regex.PatternSyntaxException;
  * CPU time per CPU and mode from {@code /proc/stat}, optionally {@code /proc/cpuinfo} as info
  * metrics, isolated CPUs and thermal throttle counters from {@code /sys/devices/system/cpu}.
  *
- * <p>A counter that goes backwards (some kernels and hypervisors do that) keeps its last value;
- * when idle time drops by 3 seconds or more the CPU is taken to have been hot-plugged and its
- * values start afresh, as node_exporter does.
+ * <p>As in node_exporter 1.5: a counter that goes backwards (some kernels and hypervisors do
+ * that) keeps its last value, logged at debug level; when idle time drops by 3 seconds or more the
+ * CPU is taken to have been hot-plugged and its values start afresh. CPUs are numbered densely up
+ * to the highest in {@code /proc/stat} (an offline CPU in between reads as zeros), and when that
+ * number changes all remembered values start afresh.
  */
 public final class CpuCollector implements Collector {
     public static final CollectorFactory FACTORY = new Factory();
