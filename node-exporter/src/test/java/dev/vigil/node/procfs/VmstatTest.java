@@ -23,6 +23,12 @@ class VmstatTest {
     }
 
     @Test
+    void skipsShortLinesAndReadsEmptyFiles() {
+        assertEquals(List.of(new Vmstat.Field("pgfault", 1)), Vmstat.parse("lonely\npgfault 1 extra\n"));
+        assertEquals(List.of(), Vmstat.parse(""));
+    }
+
+    @Test
     void rejectsNonNumbers() {
         assertThrows(IllegalArgumentException.class, () -> Vmstat.parse("pgfault lots\n"));
     }

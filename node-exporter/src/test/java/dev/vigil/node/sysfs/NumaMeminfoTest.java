@@ -40,6 +40,12 @@ class NumaMeminfoTest {
     }
 
     @Test
+    void emptyFilesHaveNoFields() {
+        assertEquals(List.of(), NumaMeminfo.parseMeminfo(""));
+        assertEquals(List.of(), NumaMeminfo.parseNumastat("\n", "0"));
+    }
+
+    @Test
     void rejectsMalformedLines() {
         assertThrows(IllegalArgumentException.class, () -> NumaMeminfo.parseMeminfo("Node 0 MemTotal:\n"));
         assertThrows(IllegalArgumentException.class, () -> NumaMeminfo.parseMeminfo("Node 0 MemTotal: 1 MB\n"));
