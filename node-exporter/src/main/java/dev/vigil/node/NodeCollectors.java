@@ -1,13 +1,24 @@
 package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
+import dev.vigil.node.collector.BuddyinfoCollector;
+import dev.vigil.node.collector.CpuCollector;
+import dev.vigil.node.collector.CpufreqCollector;
 import dev.vigil.node.collector.FilesystemCollector;
+import dev.vigil.node.collector.InterruptsCollector;
+import dev.vigil.node.collector.KsmdCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
+import dev.vigil.node.collector.MeminfoNumaCollector;
+import dev.vigil.node.collector.PressureCollector;
+import dev.vigil.node.collector.ProcessesCollector;
+import dev.vigil.node.collector.SchedstatCollector;
+import dev.vigil.node.collector.StatCollector;
 import dev.vigil.node.collector.TextfileCollector;
 import dev.vigil.node.collector.TimeCollector;
 import dev.vigil.node.collector.TimexCollector;
 import dev.vigil.node.collector.UnameCollector;
+import dev.vigil.node.collector.VmstatCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,13 +34,24 @@ public final class NodeCollectors {
     /** The node exporter's collectors. */
     public static List<CollectorFactory> all() {
         return Stream.of(
+                        BuddyinfoCollector.FACTORY,
+                        CpuCollector.FACTORY,
+                        CpufreqCollector.FACTORY,
                         FilesystemCollector.FACTORY,
+                        InterruptsCollector.FACTORY,
+                        KsmdCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY,
+                        MeminfoNumaCollector.FACTORY,
+                        PressureCollector.FACTORY,
+                        ProcessesCollector.FACTORY,
+                        SchedstatCollector.FACTORY,
+                        StatCollector.FACTORY,
                         TextfileCollector.FACTORY,
                         TimeCollector.FACTORY,
                         TimexCollector.FACTORY,
-                        UnameCollector.FACTORY)
+                        UnameCollector.FACTORY,
+                        VmstatCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
     }
