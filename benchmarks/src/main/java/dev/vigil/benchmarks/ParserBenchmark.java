@@ -1,7 +1,9 @@
 package dev.vigil.benchmarks;
 
+import dev.vigil.node.procfs.CpuInfo;
 import dev.vigil.node.procfs.Meminfo;
 import dev.vigil.node.procfs.Mounts;
+import dev.vigil.node.procfs.Stat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,17 +33,31 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ParserBenchmark {
     private String meminfo;
     private String mounts;
+    private String stat;
+    private String cpuinfo;
 
     @Setup
     public void read() throws IOException {
         Path fixtures = Path.of(System.getProperty("fixtures", "node-exporter/src/test/fixtures"));
         meminfo = Files.readString(fixtures.resolve("proc/meminfo"));
         mounts = Files.readString(fixtures.resolve("proc/1/mounts"));
+        stat = Files.readString(fixtures.resolve("proc/stat"));
+        cpuinfo = Files.readString(fixtures.resolve("proc/cpuinfo"));
     }
 
     @Benchmark
     public Object meminfo() {
         return Meminfo.parse(meminfo);
+    }
+
+    @Benchmark
+    public Object stat() {
+        return Stat.parse(stat);
+    }
+
+    @Benchmark
+    public Object cpuinfo() {
+        return CpuInfo.parse(cpuinfo, CpuInfo.Arch.X86);
     }
 
     @Benchmark
