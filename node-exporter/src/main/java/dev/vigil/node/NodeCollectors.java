@@ -1,6 +1,7 @@
 package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
+import dev.vigil.node.collector.DiskstatsCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ public final class NodeCollectors {
     /** The node exporter's collectors. */
     public static List<CollectorFactory> all() {
         return Stream.of(
+                        DiskstatsCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MeminfoCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
