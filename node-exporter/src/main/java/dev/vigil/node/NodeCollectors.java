@@ -3,6 +3,7 @@ package dev.vigil.node;
 import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.node.collector.DiskstatsCollector;
 import dev.vigil.node.collector.LoadavgCollector;
+import dev.vigil.node.collector.MdadmCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class NodeCollectors {
         return Stream.of(
                         DiskstatsCollector.FACTORY,
                         LoadavgCollector.FACTORY,
+                        MdadmCollector.FACTORY,
                         MeminfoCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
