@@ -5,6 +5,8 @@ import dev.vigil.node.collector.DiskstatsCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MdadmCollector;
 import dev.vigil.node.collector.MeminfoCollector;
+import dev.vigil.node.collector.NfsCollector;
+import dev.vigil.node.collector.NfsdCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,7 +25,9 @@ public final class NodeCollectors {
                         DiskstatsCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MdadmCollector.FACTORY,
-                        MeminfoCollector.FACTORY)
+                        MeminfoCollector.FACTORY,
+                        NfsCollector.FACTORY,
+                        NfsdCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
     }

@@ -46,8 +46,7 @@ public final class Diskstats {
 
         /** Counter {@code index} as a double, reading the stored bits as unsigned. */
         public double counter(int index) {
-            long value = counters[index];
-            return value >= 0 ? value : (double) (value >>> 1) * 2.0 + (value & 1);
+            return Unsigned.toDouble(counters[index]);
         }
     }
 
