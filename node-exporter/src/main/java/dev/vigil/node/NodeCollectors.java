@@ -7,6 +7,7 @@ import dev.vigil.node.collector.MdadmCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.NfsCollector;
 import dev.vigil.node.collector.NfsdCollector;
+import dev.vigil.node.collector.XfsCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,7 +28,8 @@ public final class NodeCollectors {
                         MdadmCollector.FACTORY,
                         MeminfoCollector.FACTORY,
                         NfsCollector.FACTORY,
-                        NfsdCollector.FACTORY)
+                        NfsdCollector.FACTORY,
+                        XfsCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
     }

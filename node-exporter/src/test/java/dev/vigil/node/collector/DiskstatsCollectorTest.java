@@ -20,9 +20,9 @@ class DiskstatsCollectorTest {
         List<String> args = Args.fixtureCollector("diskstats");
         Scrape ours = Exporters.vigil(args);
         Parity.of("node_disk_").assertSame(ours, Exporters.reference(args));
-        assertEquals(Set.of("dm-0", "dm-1", "md0", "nvme0n1", "sda", "sdb", "vda", "zram0"), devices(ours),
+        assertEquals(Set.of("dm-0", "dm-1", "dm-2", "md0", "nvme0n1", "sda", "sdb", "vda", "zram0"), devices(ours),
                 "partitions and loop devices are excluded by default");
-        assertEquals(2, ours.families.get("node_disk_device_mapper_info").samples.size());
+        assertEquals(3, ours.families.get("node_disk_device_mapper_info").samples.size());
         assertEquals(2, ours.families.get("node_disk_ata_rotation_rate_rpm").samples.size());
     }
 
