@@ -8,6 +8,7 @@ import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.NfsCollector;
 import dev.vigil.node.collector.NfsdCollector;
 import dev.vigil.node.collector.XfsCollector;
+import dev.vigil.node.collector.ZfsCollector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,7 +30,8 @@ public final class NodeCollectors {
                         MeminfoCollector.FACTORY,
                         NfsCollector.FACTORY,
                         NfsdCollector.FACTORY,
-                        XfsCollector.FACTORY)
+                        XfsCollector.FACTORY,
+                        ZfsCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
                 .toList();
     }
