@@ -1,6 +1,7 @@
 package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
+import dev.vigil.node.collector.BcacheCollector;
 import dev.vigil.node.collector.DiskstatsCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MdadmCollector;
@@ -24,6 +25,7 @@ public final class NodeCollectors {
     /** The node exporter's collectors. */
     public static List<CollectorFactory> all() {
         return Stream.of(
+                        BcacheCollector.FACTORY,
                         DiskstatsCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MdadmCollector.FACTORY,

@@ -11,6 +11,7 @@ import dev.vigil.exporter.host.HostPaths;
 import dev.vigil.exporter.log.Log;
 import dev.vigil.node.io.KernelFiles;
 import dev.vigil.node.procfs.Diskstats;
+import dev.vigil.node.procfs.GoFloat;
 import dev.vigil.node.sysfs.UdevData;
 import java.io.IOException;
 import java.util.List;
@@ -142,31 +143,11 @@ public final class DiskstatsCollector implements Collector {
                 continue;
             }
             try {
-                sink.add(ata.getValue(), parseFloat(text), device);
+                sink.add(ata.getValue(), GoFloat.parse(text), device);
             } catch (NumberFormatException e) {
                 LOG.error("Failed to parse ATA value", "device", device, "attribute", ata.getKey(), "value", text);
             }
         }
-    }
-
-    /** Go's {@code strconv.ParseFloat}: no surrounding spaces, no Java type suffixes. */
-    static double parseFloat(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        switch (lower) {
-            case "inf", "+inf", "infinity", "+infinity":
-                return Double.POSITIVE_INFINITY;
-            case "-inf", "-infinity":
-                return Double.NEGATIVE_INFINITY;
-            case "nan":
-                return Double.NaN;
-            default:
-                break;
-        }
-        if (text.isEmpty() || !Character.isDigit(text.charAt(text.length() - 1)) && text.charAt(text.length() - 1) != '.'
-                || Character.isWhitespace(text.charAt(0)) || lower.startsWith("0x") || lower.contains("n")) {
-            throw new NumberFormatException("invalid syntax: " + text);
-        }
-        return Double.parseDouble(text);
     }
 
     private Map<String, String> udevProperties(Diskstats.Device device) {

@@ -69,15 +69,6 @@ class DiskstatsCollectorTest {
                 "--collector.diskstats.device-exclude=^sd", "--collector.diskstats.ignored-devices=^sd")));
     }
 
-    @Test
-    void goFloatSyntax() {
-        assertEquals(5425.0, DiskstatsCollector.parseFloat("5425"));
-        assertEquals(Double.POSITIVE_INFINITY, DiskstatsCollector.parseFloat("+Inf"));
-        assertThrows(NumberFormatException.class, () -> DiskstatsCollector.parseFloat("1d"));
-        assertThrows(NumberFormatException.class, () -> DiskstatsCollector.parseFloat(" 1"));
-        assertThrows(NumberFormatException.class, () -> DiskstatsCollector.parseFloat("yes"));
-    }
-
     private static Set<String> devices(Scrape scrape) {
         return scrape.families.get("node_disk_reads_completed_total").samples.keySet().stream()
                 .map(key -> key.substring(key.indexOf("device=\"") + 8, key.indexOf('"', key.indexOf("device=\"") + 8)))
