@@ -2,6 +2,7 @@ package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.node.collector.BcacheCollector;
+import dev.vigil.node.collector.BtrfsCollector;
 import dev.vigil.node.collector.DiskstatsCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MdadmCollector;
@@ -26,6 +27,7 @@ public final class NodeCollectors {
     public static List<CollectorFactory> all() {
         return Stream.of(
                         BcacheCollector.FACTORY,
+                        BtrfsCollector.FACTORY,
                         DiskstatsCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MdadmCollector.FACTORY,
