@@ -4,11 +4,14 @@ import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.node.collector.BcacheCollector;
 import dev.vigil.node.collector.BtrfsCollector;
 import dev.vigil.node.collector.DiskstatsCollector;
+import dev.vigil.node.collector.FibrechannelCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MdadmCollector;
 import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.NfsCollector;
 import dev.vigil.node.collector.NfsdCollector;
+import dev.vigil.node.collector.NvmeCollector;
+import dev.vigil.node.collector.TapestatsCollector;
 import dev.vigil.node.collector.XfsCollector;
 import dev.vigil.node.collector.ZfsCollector;
 import java.util.Comparator;
@@ -29,11 +32,14 @@ public final class NodeCollectors {
                         BcacheCollector.FACTORY,
                         BtrfsCollector.FACTORY,
                         DiskstatsCollector.FACTORY,
+                        FibrechannelCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MdadmCollector.FACTORY,
                         MeminfoCollector.FACTORY,
                         NfsCollector.FACTORY,
                         NfsdCollector.FACTORY,
+                        NvmeCollector.FACTORY,
+                        TapestatsCollector.FACTORY,
                         XfsCollector.FACTORY,
                         ZfsCollector.FACTORY)
                 .sorted(Comparator.comparing(CollectorFactory::name))
