@@ -8,6 +8,7 @@ import dev.vigil.node.collector.FibrechannelCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MdadmCollector;
 import dev.vigil.node.collector.MeminfoCollector;
+import dev.vigil.node.collector.MountstatsCollector;
 import dev.vigil.node.collector.NfsCollector;
 import dev.vigil.node.collector.NfsdCollector;
 import dev.vigil.node.collector.NvmeCollector;
@@ -36,6 +37,7 @@ public final class NodeCollectors {
                         LoadavgCollector.FACTORY,
                         MdadmCollector.FACTORY,
                         MeminfoCollector.FACTORY,
+                        MountstatsCollector.FACTORY,
                         NfsCollector.FACTORY,
                         NfsdCollector.FACTORY,
                         NvmeCollector.FACTORY,
