@@ -31,12 +31,14 @@ public final class ZfsCollector implements Collector {
 
     private static final Log LOG = Log.get(ZfsCollector.class);
 
-    /** Subsystem (the metric name's middle) to kstat file. */
+    /** Metric name prefix to kstat file. */
     private static final Map<String, String> SUBSYSTEMS = Map.ofEntries(
-            Map.entry("zfs_abd", "abdstats"), Map.entry("zfs_arc", "arcstats"), Map.entry("zfs_dbuf", "dbufstats"),
-            Map.entry("zfs_dmu_tx", "dmu_tx"), Map.entry("zfs_dnode", "dnodestats"), Map.entry("zfs_fm", "fm"),
-            Map.entry("zfs_vdev_cache", "vdev_cache_stats"), Map.entry("zfs_vdev_mirror", "vdev_mirror_stats"),
-            Map.entry("zfs_xuio", "xuio_stats"), Map.entry("zfs_zfetch", "zfetchstats"), Map.entry("zfs_zil", "zil"));
+            Map.entry("node_zfs_abd_", "abdstats"), Map.entry("node_zfs_arc_", "arcstats"),
+            Map.entry("node_zfs_dbuf_", "dbufstats"), Map.entry("node_zfs_dmu_tx_", "dmu_tx"),
+            Map.entry("node_zfs_dnode_", "dnodestats"), Map.entry("node_zfs_fm_", "fm"),
+            Map.entry("node_zfs_vdev_cache_", "vdev_cache_stats"),
+            Map.entry("node_zfs_vdev_mirror_", "vdev_mirror_stats"), Map.entry("node_zfs_xuio_", "xuio_stats"),
+            Map.entry("node_zfs_zfetch_", "zfetchstats"), Map.entry("node_zfs_zil_", "zil"));
 
     private static final List<String> POOL_STATES =
             List.of("online", "degraded", "faulted", "offline", "removed", "unavail");
@@ -44,7 +46,7 @@ public final class ZfsCollector implements Collector {
             "state");
 
     private final HostPaths paths;
-    private final Map<String, Desc> descs = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Desc>> descs = new ConcurrentHashMap<>();
 
     public ZfsCollector(HostPaths paths) {
         this.paths = paths;
@@ -72,8 +74,8 @@ public final class ZfsCollector implements Collector {
                 }
                 for (ZfsKstat.Named stat : parseNamed(text, subsystem.getValue())) {
                     if (stat.type().equals(ZfsKstat.UINT64)) {
-                        String sysctl = "kstat.zfs.misc." + subsystem.getValue() + "." + stat.name();
-                        sink.add(desc("node_" + subsystem.getKey() + "_", sysctl), Unsigned.toDouble(stat.unsigned()));
+                        sink.add(desc(subsystem.getKey(), subsystem.getValue(), stat.name()),
+                                Unsigned.toDouble(stat.unsigned()));
                     }
                 }
             }
@@ -116,8 +118,7 @@ public final class ZfsCollector implements Collector {
         ZfsKstat.Io io = ZfsKstat.io(KernelFiles.read(file));
         for (long[] row : io.rows()) {
             for (int i = 0; i < row.length; i++) {
-                String sysctl = "kstat.zfs.misc.io." + io.fields().get(i);
-                sink.add(desc("node_zfs_zpool_", sysctl, "zpool"), Unsigned.toDouble(row[i]), pool);
+                sink.add(desc("node_zfs_zpool_", "io", io.fields().get(i), "zpool"), Unsigned.toDouble(row[i]), pool);
             }
         }
     }
@@ -131,8 +132,7 @@ public final class ZfsCollector implements Collector {
             if (stat.name().equals("dataset_name")) {
                 dataset = stat.data();
             } else if (stat.type().equals(ZfsKstat.UINT64)) {
-                String sysctl = "kstat.zfs.misc.objset." + stat.name();
-                sink.add(desc("node_zfs_zpool_dataset_", sysctl, "zpool", "dataset"),
+                sink.add(desc("node_zfs_zpool_dataset_", "objset", stat.name(), "zpool", "dataset"),
                         Unsigned.toDouble(stat.unsigned()), pool, dataset);
             }
         }
@@ -150,11 +150,17 @@ public final class ZfsCollector implements Collector {
         }
     }
 
-    /** The family for a kstat: its name is the sysctl's last part with dashes as underscores. */
-    private Desc desc(String prefix, String sysctl, String... labels) {
-        return descs.computeIfAbsent(prefix + sysctl, key -> {
-            String last = sysctl.substring(sysctl.lastIndexOf('.') + 1).replace('-', '_');
-            return Desc.untyped(prefix + last, sysctl, labels);
-        });
+    /**
+     * The family for statistic {@code name} of kstat {@code file}, cached per prefix and file: its
+     * HELP is the sysctl name ({@code kstat.zfs.misc.arcstats.hits}), its name the sysctl's last
+     * part with dashes as underscores.
+     */
+    private Desc desc(String prefix, String file, String name, String... labels) {
+        return descs.computeIfAbsent(prefix, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(name, key -> {
+                    String sysctl = "kstat.zfs.misc." + file + "." + name;
+                    String last = sysctl.substring(sysctl.lastIndexOf('.') + 1).replace('-', '_');
+                    return Desc.untyped(prefix + last, sysctl, labels);
+                });
     }
 }
