@@ -23,6 +23,7 @@ import dev.vigil.node.collector.PressureCollector;
 import dev.vigil.node.collector.ProcessesCollector;
 import dev.vigil.node.collector.SchedstatCollector;
 import dev.vigil.node.collector.StatCollector;
+import dev.vigil.node.collector.SystemdCollector;
 import dev.vigil.node.collector.TapestatsCollector;
 import dev.vigil.node.collector.TextfileCollector;
 import dev.vigil.node.collector.TimeCollector;
@@ -68,6 +69,7 @@ public final class NodeCollectors {
                         ProcessesCollector.FACTORY,
                         SchedstatCollector.FACTORY,
                         StatCollector.FACTORY,
+                        SystemdCollector.FACTORY,
                         TapestatsCollector.FACTORY,
                         TextfileCollector.FACTORY,
                         TimeCollector.FACTORY,
