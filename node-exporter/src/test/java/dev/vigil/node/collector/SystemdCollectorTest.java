@@ -177,6 +177,14 @@ class SystemdCollectorTest {
     }
 
     @Test
+    void matchesNodeExporterWhenTheVersionNeedsQuoting() throws Exception {
+        systemd.setVersion("253.1 \"dev\" \\build\tcafé");
+        Scrape ours = assertParity();
+        assertEquals(253.1, ours.families.get("node_systemd_version").samples.get(
+                "node_systemd_version{version=\"253.1 \\\"dev\\\" \\\\build\\tcafé\"}"), ours.text);
+    }
+
+    @Test
     void matchesNodeExporterOnADegradedSystem() throws Exception {
         systemd.setSystemState("degraded");
         Scrape ours = assertParity();
