@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.UInt64;
 
@@ -34,8 +35,9 @@ import org.freedesktop.dbus.types.UInt64;
  * are kept, {@code node_systemd_units_dropped} counts the rest, and a warning is logged each time
  * that count changes). {@code node_systemd_units} counts every unit, selected or not.
  *
- * <p>Without a bus (no socket, nothing listening) the collector reports no data, logging one
- * warning when the bus goes away and one line when it is back; it tries again every scrape.
+ * <p>Without a bus (no socket, nothing listening) or without systemd on it, the collector reports no
+ * data, logging one warning when systemd goes away and one line when it is back; it tries again
+ * every scrape.
  */
 public final class SystemdCollector implements Collector, AutoCloseable {
     public static final CollectorFactory FACTORY = new Factory();
@@ -71,6 +73,10 @@ public final class SystemdCollector implements Collector, AutoCloseable {
     private static final Desc VERSION = Desc.gauge("node_systemd_version", "Detected systemd version", "version");
     private static final Desc UNITS_DROPPED = Desc.gauge("node_systemd_units_dropped",
             "Units matching the include and exclude patterns but not reported, over --collector.systemd.max-units.");
+
+    /** The bus's answers when nobody owns systemd's name: a bus without systemd, as in most containers. */
+    private static final Set<String> NOT_ON_THE_BUS = Set.of("org.freedesktop.DBus.Error.ServiceUnknown",
+            "org.freedesktop.DBus.Error.NameHasNoOwner");
 
     private static final List<PropertyRequest> MANAGER_PROPERTIES = List.of(
             SystemdBus.managerProperty("Version"), SystemdBus.managerProperty("SystemState"));
@@ -114,6 +120,7 @@ public final class SystemdCollector implements Collector, AutoCloseable {
     public synchronized void update(MetricSink sink) throws IOException {
         try {
             bus.connect();
+            collect(sink);
         } catch (NoDataException e) {
             if (available) {
                 LOG.warn("systemd is not reachable over D-Bus; no systemd metrics until it is", "address", bus.address(),
@@ -126,11 +133,13 @@ public final class SystemdCollector implements Collector, AutoCloseable {
             LOG.info("systemd is reachable over D-Bus again", "address", bus.address());
             available = true;
         }
-        collect(sink);
     }
 
     private void collect(MetricSink sink) throws IOException {
         Object[] manager = bus.getProperties(MANAGER_PROPERTIES);
+        if (manager[0] instanceof SystemdBus.PropertyError error && NOT_ON_THE_BUS.contains(error.name())) {
+            throw new NoDataException("systemd is not on the bus: " + error);
+        }
         SystemdVersion version = SystemdVersion.UNKNOWN;
         if (manager[0] instanceof String raw) {
             version = SystemdVersion.parse(raw);

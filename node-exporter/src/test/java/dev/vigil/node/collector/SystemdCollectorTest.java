@@ -310,6 +310,23 @@ class SystemdCollectorTest {
     }
 
     @Test
+    void aBusWithoutSystemdIsNoDataToo() throws Exception {
+        try (DbusDaemon own = DbusDaemon.start(SystemdBus.MAX_IN_FLIGHT);
+                SystemdCollector collector = collector(new SystemdBus(own.address(), true, Duration.ofSeconds(5)), 1000);
+                Captured log = Captured.of(SystemdCollector.class)) {
+            for (int i = 0; i < 3; i++) {
+                NoDataException e = assertThrows(NoDataException.class, () -> collector.update(new Samples()));
+                assertTrue(e.getMessage().contains("ServiceUnknown"), e.getMessage());
+            }
+            assertEquals(1, log.count(Level.WARNING), log.toString());
+            try (FakeSystemd late = FakeSystemd.start(own.address(), VERSION, "running", units())) {
+                collector.update(new Samples());
+                assertEquals(1, log.count(Level.INFO), log.toString());
+            }
+        }
+    }
+
+    @Test
     void withoutABusTheExporterStillServesAndMarksTheCollectorFailed() throws Exception {
         Scrape ours = vigilAt("unix:path=/nonexistent/vigil-test/bus");
         assertEquals(0.0, success(ours));
