@@ -98,7 +98,7 @@ public final class SystemdCollector implements Collector, AutoCloseable {
     private final Options options;
     private final SystemdBus bus;
     private final UnitSelection selection;
-    /** Whether the last connection attempt found a bus; the first failure warns once. */
+    /** Whether systemd answered last time; the first failure after an answer warns once. */
     private boolean available = true;
     private int lastDropped;
 

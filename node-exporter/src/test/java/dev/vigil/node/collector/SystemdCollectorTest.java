@@ -49,7 +49,7 @@ class SystemdCollectorTest {
     private static final String DROPPED = "node_systemd_units_dropped";
     /** node_exporter's one gauge named *_total: ours is a counter (see SystemdCollector). */
     private static final String REFUSED = "node_systemd_socket_refused_connections_total";
-    private static final String ALL_METRICS[] = {"--collector.systemd.enable-task-metrics",
+    private static final String[] ALL_METRICS = {"--collector.systemd.enable-task-metrics",
         "--collector.systemd.enable-restarts-metrics", "--collector.systemd.enable-start-time-metrics"};
 
     private static DbusDaemon bus;
@@ -319,9 +319,12 @@ class SystemdCollectorTest {
                 assertTrue(e.getMessage().contains("ServiceUnknown"), e.getMessage());
             }
             assertEquals(1, log.count(Level.WARNING), log.toString());
-            try (FakeSystemd late = FakeSystemd.start(own.address(), VERSION, "running", units())) {
+            FakeSystemd late = FakeSystemd.start(own.address(), VERSION, "running", units());
+            try {
                 collector.update(new Samples());
                 assertEquals(1, log.count(Level.INFO), log.toString());
+            } finally {
+                late.close();
             }
         }
     }
@@ -344,11 +347,15 @@ class SystemdCollectorTest {
                 own.stop();
                 Samples during = new Samples();
                 assertThrows(IOException.class, () -> collector.update(during));
-                try (DbusDaemon again = DbusDaemon.start(own.dir(), SystemdBus.MAX_IN_FLIGHT);
-                        FakeSystemd second = FakeSystemd.start(again.address(), VERSION, "running", units())) {
-                    Samples after = new Samples();
-                    collector.update(after);
-                    assertEquals(before.values, after.values);
+                try (DbusDaemon again = DbusDaemon.start(own.dir(), SystemdBus.MAX_IN_FLIGHT)) {
+                    FakeSystemd second = FakeSystemd.start(again.address(), VERSION, "running", units());
+                    try {
+                        Samples after = new Samples();
+                        collector.update(after);
+                        assertEquals(before.values, after.values);
+                    } finally {
+                        second.close();
+                    }
                 }
             }
         }

@@ -76,13 +76,17 @@ public final class DbusDaemon implements AutoCloseable {
     }
 
     /** Stops the daemon, keeping its directory (to start another on the same socket). */
-    public void stop() throws InterruptedException {
+    public void stop() {
         process.destroy();
-        process.waitFor();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         stop();
         if (!Files.exists(dir)) {
             return; // another daemon on the same directory removed it
