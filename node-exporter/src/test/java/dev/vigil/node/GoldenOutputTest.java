@@ -31,7 +31,10 @@ class GoldenOutputTest {
     void outputOverFixturesMatchesTheGoldenFile() throws Exception {
         List<String> args = new ArrayList<>(Fixtures.pathFlags());
         for (CollectorFactory factory : NodeCollectors.all()) {
-            args.add("--collector." + factory.name());
+            // systemd reads the host's bus, not a file tree; SystemdCollectorTest covers it.
+            if (!factory.name().equals("systemd")) {
+                args.add("--collector." + factory.name());
+            }
         }
         if (NodeCollectors.all().stream().anyMatch(factory -> factory.name().equals("textfile"))) {
             args.add("--collector.textfile.directory=" + Fixtures.textfile());

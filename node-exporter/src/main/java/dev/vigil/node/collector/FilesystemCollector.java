@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * node_filesystem_device_error} 1 and left alone until its pending call returns, so one dead NFS
  * server never stalls the other mounts or later scrapes.
  */
-public final class FilesystemCollector implements Collector {
+public final class FilesystemCollector implements Collector, AutoCloseable {
     public static final CollectorFactory FACTORY = new Factory();
 
     static final String DEFAULT_MOUNT_POINTS_EXCLUDE =
@@ -130,6 +130,12 @@ public final class FilesystemCollector implements Collector {
             sink.add(FILES_FREE, stats.filesFree(), labels);
             sink.add(READONLY, mount.readOnly() ? 1 : 0, labels);
         }
+    }
+
+    /** Stops the statfs threads; one stuck in the kernel stays until its call returns. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
     }
 
     private String readMounts() throws IOException {
