@@ -153,9 +153,19 @@ public final class CollectorRegistry implements AutoCloseable {
         out.add(successDesc, success ? 1 : 0, name);
     }
 
+    /** Stops the workers and closes the collectors that hold resources (a D-Bus connection, a thread pool). */
     @Override
     public void close() {
         executor.shutdownNow();
+        for (Collector collector : collectors) {
+            if (collector instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("closing collector failed", "name", collector.name(), "err", String.valueOf(e.getMessage()));
+                }
+            }
+        }
     }
 
     private record Run(Collector collector, SnapshotSink sink, long started, Future<Long> future) {

@@ -17,9 +17,6 @@ public record Desc(String name, String help, MetricType type, List<String> label
             MetricNames.requireLabelName(label);
         }
         labelNames = List.copyOf(labelNames);
-        if (type == MetricType.SUMMARY || type == MetricType.HISTOGRAM) {
-            throw new IllegalArgumentException(name + ": summaries and histograms are not single samples");
-        }
     }
 
     public static Desc gauge(String name, String help, String... labelNames) {
@@ -28,6 +25,11 @@ public record Desc(String name, String help, MetricType type, List<String> label
 
     public static Desc counter(String name, String help, String... labelNames) {
         return new Desc(name, help, MetricType.COUNTER, List.of(labelNames));
+    }
+
+    /** A summary or histogram: its samples go through {@link MetricSink#addSummary} or {@link MetricSink#addHistogram}. */
+    public static Desc of(String name, String help, MetricType type, String... labelNames) {
+        return new Desc(name, help, type, List.of(labelNames));
     }
 
     public static Desc untyped(String name, String help, String... labelNames) {

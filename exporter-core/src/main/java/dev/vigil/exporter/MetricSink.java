@@ -13,4 +13,20 @@ public interface MetricSink {
      *     descriptor's label names
      */
     void add(Desc desc, double value, String... labelValues);
+
+    /**
+     * Adds one histogram to a {@link dev.vigil.model.MetricType#HISTOGRAM} family: bucket upper
+     * bounds in increasing order with their cumulative counts (a missing {@code +Inf} bucket is
+     * added with {@code count}), the sum and the count.
+     */
+    default void addHistogram(Desc desc, double[] upperBounds, long[] cumulativeCounts, double sum, long count,
+            String... labelValues) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no histograms");
+    }
+
+    /** Adds one summary to a {@link dev.vigil.model.MetricType#SUMMARY} family. */
+    default void addSummary(Desc desc, double[] quantiles, double[] quantileValues, double sum, long count,
+            String... labelValues) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no summaries");
+    }
 }

@@ -2,14 +2,20 @@ package dev.vigil.exporter;
 
 import dev.vigil.exporter.log.Log;
 import dev.vigil.model.MetricType;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.Exemplars;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Quantile;
+import io.prometheus.metrics.model.snapshots.Quantiles;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
@@ -36,6 +42,31 @@ public final class SnapshotSink implements MetricSink {
 
     @Override
     public void add(Desc desc, double value, String... labelValues) {
+        if (desc.type() == MetricType.SUMMARY || desc.type() == MetricType.HISTOGRAM) {
+            throw new IllegalArgumentException(desc.name() + ": a " + desc.type().textName() + " is not a single sample");
+        }
+        append(desc, value, null, labelValues);
+    }
+
+    @Override
+    public void addHistogram(Desc desc, double[] upperBounds, long[] cumulativeCounts, double sum, long count,
+            String... labelValues) {
+        if (desc.type() != MetricType.HISTOGRAM || upperBounds.length != cumulativeCounts.length) {
+            throw new IllegalArgumentException(desc.name() + ": not a histogram, or bounds and counts differ in length");
+        }
+        append(desc, 0, new HistogramPoint(upperBounds.clone(), cumulativeCounts.clone(), sum, count), labelValues);
+    }
+
+    @Override
+    public void addSummary(Desc desc, double[] quantiles, double[] quantileValues, double sum, long count,
+            String... labelValues) {
+        if (desc.type() != MetricType.SUMMARY || quantiles.length != quantileValues.length) {
+            throw new IllegalArgumentException(desc.name() + ": not a summary, or quantiles and values differ in length");
+        }
+        append(desc, 0, new SummaryPoint(quantiles.clone(), quantileValues.clone(), sum, count), labelValues);
+    }
+
+    private void append(Desc desc, double value, Object point, String[] labelValues) {
         if (labelValues.length != desc.labelNames().size()) {
             throw new IllegalArgumentException(desc.name() + ": expected " + desc.labelNames().size()
                     + " label values, got " + labelValues.length);
@@ -49,6 +80,15 @@ public final class SnapshotSink implements MetricSink {
         }
         family.values.add(value);
         family.labels.add(labelValues.clone());
+        if (point != null) {
+            family.points.add(point);
+        }
+    }
+
+    private record HistogramPoint(double[] bounds, long[] cumulative, double sum, long count) {
+    }
+
+    private record SummaryPoint(double[] quantiles, double[] values, double sum, long count) {
     }
 
     /** Stops accepting samples; later {@code add} calls are ignored. */
@@ -62,6 +102,7 @@ public final class SnapshotSink implements MetricSink {
             Family into = target.families.computeIfAbsent(family.desc.name(), name -> new Family(family.desc));
             into.values.addAll(family.values);
             into.labels.addAll(family.labels);
+            into.points.addAll(family.points);
         }
         families.clear();
     }
@@ -84,6 +125,8 @@ public final class SnapshotSink implements MetricSink {
         final Desc desc;
         final List<Double> values = new ArrayList<>();
         final List<String[]> labels = new ArrayList<>();
+        /** Per sample of a histogram or summary family: its HistogramPoint or SummaryPoint. */
+        final List<Object> points = new ArrayList<>();
 
         Family(Desc desc) {
             this.desc = desc;
@@ -91,39 +134,77 @@ public final class SnapshotSink implements MetricSink {
 
         MetricSnapshot toSnapshot() {
             String name = desc.name();
-            String[] labelNames = desc.labelNames().toArray(String[]::new);
+            DescCache cache = DescCache.of(desc);
             int n = values.size();
             MetricType type = desc.type();
+            if (type == MetricType.HISTOGRAM) {
+                List<HistogramDataPointSnapshot> data = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    HistogramPoint point = (HistogramPoint) points.get(i);
+                    data.add(new HistogramDataPointSnapshot(buckets(point), point.sum(), cache.labels(labels.get(i)),
+                            Exemplars.EMPTY, 0));
+                }
+                return new HistogramSnapshot(cache.metadata(name, desc.help()), data);
+            }
+            if (type == MetricType.SUMMARY) {
+                List<SummaryDataPointSnapshot> data = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    SummaryPoint point = (SummaryPoint) points.get(i);
+                    List<Quantile> quantiles = new ArrayList<>(point.quantiles().length);
+                    for (int q = 0; q < point.quantiles().length; q++) {
+                        quantiles.add(new Quantile(point.quantiles()[q], point.values()[q]));
+                    }
+                    data.add(new SummaryDataPointSnapshot(point.count(), point.sum(), Quantiles.of(quantiles),
+                            cache.labels(labels.get(i)), Exemplars.EMPTY, 0));
+                }
+                return new SummarySnapshot(cache.metadata(name, desc.help()), data);
+            }
             if (type == MetricType.COUNTER && name.endsWith("_total")) {
                 List<CounterDataPointSnapshot> points = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    points.add(new CounterDataPointSnapshot(values.get(i), Labels.of(labelNames, labels.get(i)), null, 0));
+                    points.add(new CounterDataPointSnapshot(values.get(i), cache.labels(labels.get(i)), null, 0));
                 }
-                return new CounterSnapshot(meta(stripSuffix(name, "_total")), points);
+                return new CounterSnapshot(cache.metadata(stripSuffix(name, "_total"), desc.help()), points);
             }
             if (type == MetricType.GAUGE && name.endsWith("_info") && allOnes()) {
                 List<InfoDataPointSnapshot> points = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    points.add(new InfoDataPointSnapshot(Labels.of(labelNames, labels.get(i))));
+                    points.add(new InfoDataPointSnapshot(cache.labels(labels.get(i))));
                 }
-                return new InfoSnapshot(meta(stripSuffix(name, "_info")), points);
+                return new InfoSnapshot(cache.metadata(stripSuffix(name, "_info"), desc.help()), points);
             }
             if (type == MetricType.GAUGE) {
                 List<GaugeDataPointSnapshot> points = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    points.add(new GaugeDataPointSnapshot(values.get(i), Labels.of(labelNames, labels.get(i)), null));
+                    points.add(new GaugeDataPointSnapshot(values.get(i), cache.labels(labels.get(i)), null));
                 }
-                return new GaugeSnapshot(meta(name), points);
+                return new GaugeSnapshot(cache.metadata(name, desc.help()), points);
             }
             List<UnknownDataPointSnapshot> points = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                points.add(new UnknownDataPointSnapshot(values.get(i), Labels.of(labelNames, labels.get(i)), null));
+                points.add(new UnknownDataPointSnapshot(values.get(i), cache.labels(labels.get(i)), null));
             }
-            return new UnknownSnapshot(meta(name), points);
+            return new UnknownSnapshot(cache.metadata(name, desc.help()), points);
         }
 
-        private MetricMetadata meta(String name) {
-            return new MetricMetadata(name, desc.help());
+        /** client_java wants per-bucket counts ending in +Inf; the text format has cumulative ones. */
+        private static ClassicHistogramBuckets buckets(HistogramPoint point) {
+            int n = point.bounds().length;
+            boolean hasInf = n > 0 && point.bounds()[n - 1] == Double.POSITIVE_INFINITY;
+            int size = hasInf ? n : n + 1;
+            double[] bounds = new double[size];
+            long[] counts = new long[size];
+            long previous = 0;
+            for (int i = 0; i < n; i++) {
+                bounds[i] = point.bounds()[i];
+                counts[i] = Math.max(0, point.cumulative()[i] - previous);
+                previous = Math.max(previous, point.cumulative()[i]);
+            }
+            if (!hasInf) {
+                bounds[n] = Double.POSITIVE_INFINITY;
+                counts[n] = Math.max(0, point.count() - previous);
+            }
+            return ClassicHistogramBuckets.of(bounds, counts);
         }
 
         private boolean allOnes() {

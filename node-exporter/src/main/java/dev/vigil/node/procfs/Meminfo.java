@@ -29,8 +29,24 @@ public final class Meminfo {
     }
 
     private static void parseLine(String line, Map<String, Double> fields) {
-        String[] parts = line.strip().split("\\s+");
-        if (parts.length < 2 || parts.length > 3 || !parts[0].endsWith(":")) {
+        // "Key:   value [kB]", split by hand: this runs for every line of every scrape.
+        String[] parts = new String[4];
+        int count = 0;
+        int i = 0;
+        int length = line.length();
+        while (i < length && count < 4) {
+            while (i < length && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < length && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                parts[count++] = line.substring(start, i);
+            }
+        }
+        if (count < 2 || count > 3 || !parts[0].endsWith(":")) {
             return;
         }
         double value;
@@ -40,7 +56,7 @@ public final class Meminfo {
             return;
         }
         String key = parts[0].substring(0, parts[0].length() - 1);
-        if (parts.length == 3) {
+        if (count == 3) {
             if (!parts[2].equals("kB")) {
                 return;
             }

@@ -79,7 +79,7 @@ public final class Scrape {
                     }
                     j++;
                 }
-                labels.put(label, value.toString());
+                labels.put(label, label.equals("le") || label.equals("quantile") ? number(value.toString()) : value.toString());
                 i = j + 1;
                 if (line.charAt(i) == ',') {
                     i++;
@@ -119,6 +119,14 @@ public final class Scrape {
         List<String> parts = new ArrayList<>();
         labels.forEach((k, v) -> parts.add(k + "=\"" + v + "\""));
         return name + "{" + String.join(",", parts) + "}";
+    }
+
+    /**
+     * A bucket bound or quantile in one spelling: client_java writes {@code le="1.0"} where Go
+     * writes {@code le="1"}; Prometheus reads both as the number 1.
+     */
+    private static String number(String text) {
+        return Double.toString(parseValue(text));
     }
 
     private static double parseValue(String text) {

@@ -1,0 +1,16 @@
+package dev.vigil.node.sysfs;
+
+import java.util.List;
+
+/**
+ * One {@code /sys/devices/system/clocksource/clocksource<N>} directory: the clock sources its
+ * {@code available_clocksource} lists and the one {@code current_clocksource} names.
+ */
+public record ClockSource(List<String> available, String current) {
+
+    /** From the two files' contents. */
+    public static ClockSource parse(String available, String current) {
+        String list = available.strip();
+        return new ClockSource(list.isEmpty() ? List.of() : List.of(list.split("\\s+")), current.strip());
+    }
+}
