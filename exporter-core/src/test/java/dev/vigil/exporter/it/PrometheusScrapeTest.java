@@ -167,9 +167,12 @@ class PrometheusScrapeTest {
         assertEquals("", errors.get("good"), "lastError of good");
         assertEquals("server returned HTTP status 401 Unauthorized", errors.get("badtoken"), "lastError of badtoken");
         // TLS 1.3: the server refuses the empty certificate with a certificate_required alert,
-        // which Go's client reports when it reads the response.
-        assertTrue(errors.get("nocert").endsWith("/metrics\": remote error: tls: certificate required"),
-                "lastError of nocert: " + errors.get("nocert"));
+        // which Go's client reports when it reads the response; on a loaded machine the server may
+        // already have closed the socket when the client writes its request, and Go reports that.
+        String nocert = errors.get("nocert");
+        assertTrue(nocert.endsWith("/metrics\": remote error: tls: certificate required")
+                || nocert.endsWith(": write: broken pipe") || nocert.endsWith(": connection reset by peer"),
+                "lastError of nocert: " + nocert);
     }
 
     /** Runs an instant query; the result as job label to sample value. */
