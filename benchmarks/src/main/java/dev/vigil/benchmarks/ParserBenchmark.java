@@ -1,6 +1,7 @@
 package dev.vigil.benchmarks;
 
 import dev.vigil.node.procfs.CpuInfo;
+import dev.vigil.node.procfs.Diskstats;
 import dev.vigil.node.procfs.Meminfo;
 import dev.vigil.node.procfs.Mounts;
 import dev.vigil.node.procfs.Stat;
@@ -35,6 +36,7 @@ public class ParserBenchmark {
     private String mounts;
     private String stat;
     private String cpuinfo;
+    private String diskstats;
 
     @Setup
     public void read() throws IOException {
@@ -43,6 +45,7 @@ public class ParserBenchmark {
         mounts = Files.readString(fixtures.resolve("proc/1/mounts"));
         stat = Files.readString(fixtures.resolve("proc/stat"));
         cpuinfo = Files.readString(fixtures.resolve("proc/cpuinfo"));
+        diskstats = Files.readString(fixtures.resolve("proc/diskstats"));
     }
 
     @Benchmark
@@ -58,6 +61,11 @@ public class ParserBenchmark {
     @Benchmark
     public Object cpuinfo() {
         return CpuInfo.parse(cpuinfo, CpuInfo.Arch.X86);
+    }
+
+    @Benchmark
+    public Object diskstats() {
+        return Diskstats.parse(diskstats);
     }
 
     @Benchmark
