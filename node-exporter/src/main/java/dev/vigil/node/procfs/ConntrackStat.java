@@ -35,8 +35,8 @@ public record ConntrackStat(long found, long invalid, long ignore, long insert, 
         long drop = 0;
         long earlyDrop = 0;
         long searchRestart = 0;
-        String[] lines = text.split("\n", -1);
-        int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+        String[] lines = GoFields.lines(text);
+        int count = lines.length;
         for (int i = 1; i < count; i++) {
             String[] fields = GoFields.split(lines[i]);
             if (fields.length != COLUMNS) {

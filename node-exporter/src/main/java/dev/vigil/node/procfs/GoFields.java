@@ -3,7 +3,7 @@ package dev.vigil.node.procfs;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Go's {@code strings.Fields}: words separated by runs of white space, without regex. */
+/** Go's {@code strings.Fields} and {@code bufio.Scanner} lines, without regex. */
 final class GoFields {
     private static final String[] NONE = new String[0];
 
@@ -32,6 +32,24 @@ final class GoFields {
             words.add(line.substring(start, i));
         }
         return words == null ? NONE : words.toArray(NONE);
+    }
+
+    /**
+     * The lines of {@code text} as Go's {@code bufio.Scanner} yields them: split at newlines, a
+     * trailing carriage return dropped, and no empty last line after a final newline.
+     */
+    static String[] lines(String text) {
+        if (text.isEmpty()) {
+            return NONE;
+        }
+        String[] lines = text.split("\n", -1);
+        int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
+            String line = lines[i];
+            out[i] = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        }
+        return out;
     }
 
     static boolean isSpace(char c) {

@@ -22,11 +22,8 @@ public final class NetArp {
      */
     public static Map<String, Integer> entriesByDevice(String text) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        String[] lines = text.split("\n", -1);
-        int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
-        if (text.isEmpty()) {
-            count = 0;
-        }
+        String[] lines = GoFields.lines(text);
+        int count = lines.length;
         for (int i = 0; i < count; i++) {
             String[] columns = GoFields.split(lines[i]);
             if (columns.length < MIN_COLUMNS) {

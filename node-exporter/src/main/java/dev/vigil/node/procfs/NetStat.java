@@ -23,11 +23,8 @@ public final class NetStat {
      */
     public static Map<String, Map<String, Double>> parsePairs(String text) {
         Map<String, Map<String, Double>> stats = new LinkedHashMap<>();
-        String[] lines = text.split("\n", -1);
-        int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
-        if (text.isEmpty()) {
-            count = 0;
-        }
+        String[] lines = GoFields.lines(text);
+        int count = lines.length;
         for (int i = 0; i < count; i += 2) {
             String[] names = lines[i].split(" ", -1);
             String[] values = i + 1 < count ? lines[i + 1].split(" ", -1) : new String[] {""};

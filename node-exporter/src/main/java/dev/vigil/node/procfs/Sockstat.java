@@ -37,8 +37,8 @@ public record Sockstat(Long used, List<Protocol> protocols) {
     public static Sockstat parse(String text) {
         Long used = null;
         List<Protocol> protocols = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+        String[] lines = GoFields.lines(text);
+        int count = lines.length;
         for (int i = 0; i < count; i++) {
             String line = lines[i];
             String[] fields = line.split(" ", -1);
@@ -82,9 +82,51 @@ public record Sockstat(Long used, List<Protocol> protocols) {
 
     private static long integer(String value, String line) {
         try {
-            return Long.parseLong(value);
+            return parseGoInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("error parsing sockstat key/value pairs from \"" + line + "\": " + value, e);
         }
+    }
+
+    /**
+     * Go's {@code strconv.ParseInt(s, 0, 64)}: an optional sign, then decimal, {@code 0x} hex,
+     * {@code 0o}/{@code 0} octal or {@code 0b} binary, with underscores allowed between digits.
+     */
+    static long parseGoInt(String s) {
+        int i = 0;
+        boolean negative = false;
+        if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
+            negative = s.charAt(0) == '-';
+            i = 1;
+        }
+        int radix = 10;
+        boolean prefixed = false;
+        if (s.length() - i >= 2 && s.charAt(i) == '0') {
+            switch (Character.toLowerCase(s.charAt(i + 1))) {
+                case 'x' -> radix = 16;
+                case 'o' -> radix = 8;
+                case 'b' -> radix = 2;
+                default -> {
+                    radix = 8;
+                    i--; // keep the leading 0 as a digit
+                }
+            }
+            i += 2;
+            prefixed = true;
+        }
+        String digits = s.substring(i);
+        if (digits.contains("_")) {
+            boolean underscoreOk = (prefixed || !digits.startsWith("_")) && !digits.endsWith("_")
+                    && !digits.contains("__");
+            if (!underscoreOk) {
+                throw new NumberFormatException(s);
+            }
+            digits = digits.replace("_", "");
+        }
+        if (digits.isEmpty() || digits.charAt(0) == '+' || digits.charAt(0) == '-') {
+            throw new NumberFormatException(s);
+        }
+        long magnitude = Long.parseLong(digits, radix);
+        return negative ? -magnitude : magnitude;
     }
 }

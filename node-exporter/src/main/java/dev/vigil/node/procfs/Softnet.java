@@ -24,11 +24,8 @@ public record Softnet(long processed, long dropped, long timeSqueezed) {
      */
     public static List<Softnet> parse(String text) {
         List<Softnet> stats = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
-        if (text.isEmpty()) {
-            count = 0;
-        }
+        String[] lines = GoFields.lines(text);
+        int count = lines.length;
         for (int i = 0; i < count; i++) {
             String[] columns = GoFields.split(lines[i]);
             if (columns.length < MIN_COLUMNS) {
