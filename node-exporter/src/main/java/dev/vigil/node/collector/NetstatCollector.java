@@ -36,8 +36,8 @@ public final class NetstatCollector implements Collector {
 
     private final HostPaths paths;
     private final Pattern fields;
-    /** Per {@code Proto_Name}: its descriptor, or empty if the pattern leaves it out. */
-    private final Map<String, Optional<Desc>> descs = new ConcurrentHashMap<>();
+    /** Per protocol, per counter name: its descriptor, or empty if the pattern leaves it out. */
+    private final Map<String, Map<String, Optional<Desc>>> descs = new ConcurrentHashMap<>();
 
     public NetstatCollector(HostPaths paths, Pattern fields) {
         this.paths = paths;
@@ -57,12 +57,12 @@ public final class NetstatCollector implements Collector {
         stats.putAll(parse(paths.proc("net", "snmp6"), true, "couldn't get SNMP6 stats"));
         for (Map.Entry<String, Map<String, Double>> protocol : stats.entrySet()) {
             String proto = protocol.getKey();
+            Map<String, Optional<Desc>> protoDescs = descs.computeIfAbsent(proto, p -> new ConcurrentHashMap<>());
             for (Map.Entry<String, Double> field : protocol.getValue().entrySet()) {
-                String key = proto + "_" + field.getKey();
-                Optional<Desc> desc = descs.get(key);
+                Optional<Desc> desc = protoDescs.get(field.getKey());
                 if (desc == null) {
-                    desc = describe(key, proto + field.getKey());
-                    descs.put(key, desc);
+                    desc = describe(proto + "_" + field.getKey(), proto + field.getKey());
+                    protoDescs.put(field.getKey(), desc);
                 }
                 if (desc.isPresent()) {
                     sink.add(desc.get(), field.getValue());
