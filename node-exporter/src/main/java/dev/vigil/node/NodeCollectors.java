@@ -1,20 +1,25 @@
 package dev.vigil.node;
 
 import dev.vigil.exporter.CollectorFactory;
+import dev.vigil.node.collector.ArpCollector;
 import dev.vigil.node.collector.BcacheCollector;
 import dev.vigil.node.collector.BondingCollector;
 import dev.vigil.node.collector.BtrfsCollector;
 import dev.vigil.node.collector.BuddyinfoCollector;
+import dev.vigil.node.collector.ConntrackCollector;
 import dev.vigil.node.collector.CpuCollector;
 import dev.vigil.node.collector.CpufreqCollector;
 import dev.vigil.node.collector.DiskstatsCollector;
 import dev.vigil.node.collector.DmiCollector;
 import dev.vigil.node.collector.EdacCollector;
+import dev.vigil.node.collector.EntropyCollector;
 import dev.vigil.node.collector.FibrechannelCollector;
+import dev.vigil.node.collector.FilefdCollector;
 import dev.vigil.node.collector.FilesystemCollector;
 import dev.vigil.node.collector.HwmonCollector;
 import dev.vigil.node.collector.InfinibandCollector;
 import dev.vigil.node.collector.InterruptsCollector;
+import dev.vigil.node.collector.IpvsCollector;
 import dev.vigil.node.collector.KsmdCollector;
 import dev.vigil.node.collector.LoadavgCollector;
 import dev.vigil.node.collector.MdadmCollector;
@@ -22,6 +27,8 @@ import dev.vigil.node.collector.MeminfoCollector;
 import dev.vigil.node.collector.MeminfoNumaCollector;
 import dev.vigil.node.collector.MountstatsCollector;
 import dev.vigil.node.collector.NetclassCollector;
+import dev.vigil.node.collector.NetdevCollector;
+import dev.vigil.node.collector.NetstatCollector;
 import dev.vigil.node.collector.NfsCollector;
 import dev.vigil.node.collector.NfsdCollector;
 import dev.vigil.node.collector.NvmeCollector;
@@ -32,14 +39,18 @@ import dev.vigil.node.collector.ProcessesCollector;
 import dev.vigil.node.collector.RaplCollector;
 import dev.vigil.node.collector.SchedstatCollector;
 import dev.vigil.node.collector.SelinuxCollector;
+import dev.vigil.node.collector.SockstatCollector;
+import dev.vigil.node.collector.SoftnetCollector;
 import dev.vigil.node.collector.StatCollector;
 import dev.vigil.node.collector.SysctlCollector;
 import dev.vigil.node.collector.SystemdCollector;
 import dev.vigil.node.collector.TapestatsCollector;
+import dev.vigil.node.collector.TcpstatCollector;
 import dev.vigil.node.collector.TextfileCollector;
 import dev.vigil.node.collector.ThermalZoneCollector;
 import dev.vigil.node.collector.TimeCollector;
 import dev.vigil.node.collector.TimexCollector;
+import dev.vigil.node.collector.UdpQueuesCollector;
 import dev.vigil.node.collector.UnameCollector;
 import dev.vigil.node.collector.VmstatCollector;
 import dev.vigil.node.collector.XfsCollector;
@@ -59,20 +70,25 @@ public final class NodeCollectors {
     /** The node exporter's collectors. */
     public static List<CollectorFactory> all() {
         return Stream.of(
+                        ArpCollector.FACTORY,
                         BcacheCollector.FACTORY,
                         BondingCollector.FACTORY,
                         BtrfsCollector.FACTORY,
                         BuddyinfoCollector.FACTORY,
+                        ConntrackCollector.FACTORY,
                         CpuCollector.FACTORY,
                         CpufreqCollector.FACTORY,
                         DiskstatsCollector.FACTORY,
                         DmiCollector.FACTORY,
                         EdacCollector.FACTORY,
+                        EntropyCollector.FACTORY,
                         FibrechannelCollector.FACTORY,
+                        FilefdCollector.FACTORY,
                         FilesystemCollector.FACTORY,
                         HwmonCollector.FACTORY,
                         InfinibandCollector.FACTORY,
                         InterruptsCollector.FACTORY,
+                        IpvsCollector.FACTORY,
                         KsmdCollector.FACTORY,
                         LoadavgCollector.FACTORY,
                         MdadmCollector.FACTORY,
@@ -80,6 +96,8 @@ public final class NodeCollectors {
                         MeminfoNumaCollector.FACTORY,
                         MountstatsCollector.FACTORY,
                         NetclassCollector.FACTORY,
+                        NetdevCollector.FACTORY,
+                        NetstatCollector.FACTORY,
                         NfsCollector.FACTORY,
                         NfsdCollector.FACTORY,
                         NvmeCollector.FACTORY,
@@ -90,14 +108,18 @@ public final class NodeCollectors {
                         RaplCollector.FACTORY,
                         SchedstatCollector.FACTORY,
                         SelinuxCollector.FACTORY,
+                        SockstatCollector.FACTORY,
+                        SoftnetCollector.FACTORY,
                         StatCollector.FACTORY,
                         SysctlCollector.FACTORY,
                         SystemdCollector.FACTORY,
                         TapestatsCollector.FACTORY,
+                        TcpstatCollector.FACTORY,
                         TextfileCollector.FACTORY,
                         ThermalZoneCollector.FACTORY,
                         TimeCollector.FACTORY,
                         TimexCollector.FACTORY,
+                        UdpQueuesCollector.FACTORY,
                         UnameCollector.FACTORY,
                         VmstatCollector.FACTORY,
                         XfsCollector.FACTORY,

@@ -1,12 +1,14 @@
 package dev.vigil.node.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +19,29 @@ import java.util.Optional;
  * {@code sysfs}.
  */
 public final class KernelFiles {
+    private static final int FIRST_READ = 8192;
+
     private KernelFiles() {
     }
 
-    /** The whole file as text. */
+    /**
+     * The whole file as text. The first read asks for 8 KiB at once: a sysctl file under
+     * /proc/sys answers only a read at offset 0 (a later one gets end of file), so reading it byte
+     * by byte, as {@code Files.readAllBytes} does for a file whose size is 0, yields one character.
+     */
     public static String read(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[FIRST_READ];
+            int length = 0;
+            int n;
+            while ((n = in.read(buffer, length, buffer.length - length)) >= 0) {
+                length += n;
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+            }
+            return new String(buffer, 0, length, StandardCharsets.UTF_8);
+        }
     }
 
     /** The file's text without surrounding whitespace: sysfs attributes end in a newline. */
