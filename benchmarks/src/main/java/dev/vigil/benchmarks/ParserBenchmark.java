@@ -4,6 +4,7 @@ import dev.vigil.node.procfs.CpuInfo;
 import dev.vigil.node.procfs.Diskstats;
 import dev.vigil.node.procfs.Meminfo;
 import dev.vigil.node.procfs.Mounts;
+import dev.vigil.node.procfs.NetDev;
 import dev.vigil.node.procfs.Stat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ public class ParserBenchmark {
     private String stat;
     private String cpuinfo;
     private String diskstats;
+    private String netdev;
 
     @Setup
     public void read() throws IOException {
@@ -46,6 +48,7 @@ public class ParserBenchmark {
         stat = Files.readString(fixtures.resolve("proc/stat"));
         cpuinfo = Files.readString(fixtures.resolve("proc/cpuinfo"));
         diskstats = Files.readString(fixtures.resolve("proc/diskstats"));
+        netdev = Files.readString(fixtures.resolve("proc/net/dev"));
     }
 
     @Benchmark
@@ -66,6 +69,11 @@ public class ParserBenchmark {
     @Benchmark
     public Object diskstats() {
         return Diskstats.parse(diskstats);
+    }
+
+    @Benchmark
+    public Object netdev() {
+        return NetDev.parse(netdev);
     }
 
     @Benchmark
