@@ -6,11 +6,13 @@
 #
 # For each round, starts each exporter on a loopback port, times start to first successful scrape,
 # scrapes /metrics SCRAPES times over one keep-alive connection with Prometheus' headers (gzip), and
-# reads the exporter's CPU time and RSS from /proc. Prints one line per exporter per round, then
-# medians and the ratio vigil / node_exporter. Run `bin/mvn -q -B -DskipTests package` first.
+# reads the exporter's CPU time and RSS from /proc (right after, and after IDLE_SECONDS, default 10).
+# Prints one line per exporter per round, then medians and the ratio vigil / node_exporter. Run
+# `bin/mvn -q -B -DskipTests package` first.
 set -euo pipefail
 scrapes=${1:-2000}
 rounds=${2:-3}
+idle=${IDLE_SECONDS:-10} # RSS is read again after this many idle seconds, as between two scrapes
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 reference=${NODE_EXPORTER:-/usr/bin/prometheus-node-exporter}
 [ -x "$reference" ] || { echo "node_exporter not found at $reference (apt-get install prometheus-node-exporter)" >&2; exit 1; }
@@ -46,7 +48,7 @@ run() { # NAME PORT COMMAND...
   local java_pid=$pid
   # The launcher execs java, so $pid is the JVM itself.
   local line
-  line=$(python3 "$root/benchmarks/scrape-driver.py" "$port" "$java_pid" "$scrapes")
+  line=$(python3 "$root/benchmarks/scrape-driver.py" "$port" "$java_pid" "$scrapes" "$idle")
   echo "$name startup_ms=$startup $line" | tee -a "$results"
   stop
 }
@@ -64,7 +66,7 @@ for line in open(sys.argv[1]):
     data = json.loads(payload)
     data["startup_ms"] = float(startup.split("=")[1])
     rows.setdefault(name, []).append(data)
-keys = ["cpu_ms_per_scrape", "p50_ms", "p90_ms", "rss_mib", "hwm_mib", "startup_ms", "gzip_bytes"]
+keys = ["cpu_ms_per_scrape", "p50_ms", "p90_ms", "rss_mib", "rss_idle_mib", "hwm_mib", "startup_ms", "gzip_bytes"]
 print("| metric | node_exporter 1.5 (median) | vigil (median) | vigil / node_exporter |")
 print("|---|---|---|---|")
 for key in keys:

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Scrapes one exporter's /metrics N times over one keep-alive connection, as Prometheus does, and
 prints JSON: the exporter's CPU seconds used during the run (from /proc/PID/stat), latency
-percentiles, bytes per scrape, and its VmRSS/VmHWM after the run. Used by node-vs-node_exporter.sh."""
+percentiles, bytes per scrape, and its VmRSS/VmHWM right after the run and, with a fourth argument,
+after that many idle seconds. Usage: scrape-driver.py PORT PID SCRAPES [IDLE_SECONDS].
+Used by node-vs-node_exporter.sh."""
 import http.client
 import json
 import os
@@ -29,6 +31,7 @@ def status(pid, key):
 
 def main():
     port, pid, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    idle = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Accept": ACCEPT, "Accept-Encoding": "gzip", "X-Prometheus-Scrape-Timeout-Seconds": "10"}
     latencies = []
@@ -44,6 +47,9 @@ def main():
             raise SystemExit(f"HTTP {response.status}")
         size = len(body)
     cpu1 = cpu_seconds(pid)
+    rss_busy = status(pid, "VmRSS")
+    if idle > 0:
+        time.sleep(idle)  # as between two Prometheus scrapes: the JVM trims its native heap
     latencies.sort()
 
     def pct(p):
@@ -54,7 +60,7 @@ def main():
         "cpu_ms_per_scrape": (cpu1 - cpu0) * 1000 / count,
         "p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99),
         "gzip_bytes": size,
-        "rss_mib": status(pid, "VmRSS"), "hwm_mib": status(pid, "VmHWM"),
+        "rss_mib": rss_busy, "rss_idle_mib": status(pid, "VmRSS"), "hwm_mib": status(pid, "VmHWM"),
     }))
 
 

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +35,8 @@ public final class CollectorRegistry implements AutoCloseable {
     private final Desc durationDesc;
     private final Desc successDesc;
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    private static final int WORKERS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
     private final ExecutorService executor;
 
     /** A registry whose only known collectors are the enabled ones. */
@@ -59,11 +62,18 @@ public final class CollectorRegistry implements AutoCloseable {
                 throw new IllegalArgumentException("collector " + collector.name() + " registered twice");
             }
         }
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(null, runnable, "collector", 256 * 1024);
-            thread.setDaemon(true);
-            return thread;
-        });
+        // A few platform threads run a scrape's collectors: each thread costs stack and native
+        // memory (about 7 MB for one per collector), and two cores gain nothing from more. A
+        // collector stuck past its deadline keeps one; those still queued at the deadline are
+        // reported failed like any late collector.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(null, runnable, "collector", 256 * 1024);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
     }
 
     /** Whether the exporter has a collector of that name, enabled or not. */
