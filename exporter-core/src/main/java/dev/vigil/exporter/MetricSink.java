@@ -19,14 +19,10 @@ public interface MetricSink {
      * bounds in increasing order with their cumulative counts (a missing {@code +Inf} bucket is
      * added with {@code count}), the sum and the count.
      */
-    default void addHistogram(Desc desc, double[] upperBounds, long[] cumulativeCounts, double sum, long count,
-            String... labelValues) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no histograms");
-    }
+    void addHistogram(Desc desc, double[] upperBounds, long[] cumulativeCounts, double sum, long count,
+            String... labelValues);
 
     /** Adds one summary to a {@link dev.vigil.model.MetricType#SUMMARY} family. */
-    default void addSummary(Desc desc, double[] quantiles, double[] quantileValues, double sum, long count,
-            String... labelValues) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no summaries");
-    }
+    void addSummary(Desc desc, double[] quantiles, double[] quantileValues, double sum, long count,
+            String... labelValues);
 }

@@ -12,6 +12,7 @@ import dev.vigil.node.procfs.CpuInfoTest;
 import dev.vigil.node.testing.Args;
 import dev.vigil.node.testing.Exporters;
 import dev.vigil.node.testing.Parity;
+import dev.vigil.node.testing.RecordingSink;
 import dev.vigil.node.testing.Scrape;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,7 +114,7 @@ class CpuCollectorTest {
         collector.update(sink);
         assertEquals(1, sink.get("node_cpu_flag_info{flag=\"aes\"}"));
         assertEquals(1, sink.get("node_cpu_flag_info{flag=\"sha2\"}"));
-        assertEquals(2, sink.samples.keySet().stream().filter(k -> k.startsWith("node_cpu_flag_info")).count());
+        assertEquals(2, sink.byKey().keySet().stream().filter(k -> k.startsWith("node_cpu_flag_info")).count());
         assertEquals(1, sink.get("node_cpu_info{package=\"\",core=\"\",cpu=\"1\",vendor=\"\",family=\"\",model=\"\","
                 + "model_name=\"\",microcode=\"\",stepping=\"\",cachesize=\"\"}"));
         // CPU 2 is offline: no line, so zeros, as node_exporter 1.5 numbers CPUs densely.
@@ -156,7 +157,7 @@ class CpuCollectorTest {
         RecordingSink sink = new RecordingSink();
         collector.update(sink);
         assertEquals(9.9, sink.get("node_cpu_seconds_total{cpu=\"0\",mode=\"user\"}"));
-        assertFalse(sink.samples.containsKey("node_cpu_seconds_total{cpu=\"1\",mode=\"user\"}"));
+        assertFalse(sink.byKey().containsKey("node_cpu_seconds_total{cpu=\"1\",mode=\"user\"}"));
     }
 
     @Test

@@ -3,16 +3,14 @@ package dev.vigil.node.collector;
 import static dev.vigil.node.collector.HwmonCollectorTest.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vigil.exporter.Desc;
-import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.host.HostPaths;
 import dev.vigil.node.testing.Args;
 import dev.vigil.node.testing.Exporters;
 import dev.vigil.node.testing.Parity;
+import dev.vigil.node.testing.RecordingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,15 +79,9 @@ class OsCollectorTest {
     }
 
     private static double version(OsCollector collector) throws Exception {
-        List<Double> values = new ArrayList<>();
-        collector.update(new MetricSink() {
-            @Override
-            public void add(Desc desc, double value, String... labelValues) {
-                if (desc.name().equals("node_os_version")) {
-                    values.add(value);
-                }
-            }
-        });
-        return values.get(0);
+        RecordingSink sink = new RecordingSink();
+        collector.update(sink);
+        return sink.samples.stream().filter(sample -> sample.desc().name().equals("node_os_version"))
+                .findFirst().orElseThrow().value();
     }
 }

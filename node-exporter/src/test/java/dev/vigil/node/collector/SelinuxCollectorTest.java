@@ -4,12 +4,11 @@ import static dev.vigil.node.collector.HwmonCollectorTest.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.vigil.exporter.Desc;
-import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.host.HostPaths;
 import dev.vigil.node.testing.Args;
 import dev.vigil.node.testing.Exporters;
 import dev.vigil.node.testing.Parity;
+import dev.vigil.node.testing.RecordingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -57,13 +56,10 @@ class SelinuxCollectorTest {
     }
 
     private static Map<String, Double> collect(SelinuxCollector collector) throws Exception {
+        RecordingSink sink = new RecordingSink();
+        collector.update(sink);
         Map<String, Double> out = new TreeMap<>();
-        collector.update(new MetricSink() {
-            @Override
-            public void add(Desc desc, double value, String... labelValues) {
-                out.put(desc.name(), value);
-            }
-        });
+        sink.samples.forEach(sample -> out.put(sample.desc().name(), sample.value()));
         return out;
     }
 }

@@ -13,9 +13,10 @@ import dev.vigil.node.systemd.SystemdBus;
 import dev.vigil.node.testing.Args;
 import dev.vigil.node.testing.DbusDaemon;
 import dev.vigil.node.testing.Exporters;
-import dev.vigil.node.testing.FakeSystemd;
 import dev.vigil.node.testing.FakeSystemd.FakeUnit;
+import dev.vigil.node.testing.FakeSystemd;
 import dev.vigil.node.testing.Parity;
+import dev.vigil.node.testing.RecordingSink;
 import dev.vigil.node.testing.Scrape;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -250,11 +251,11 @@ class SystemdCollectorTest {
     void warnsOnceEachTimeTheNumberOfDroppedUnitsChanges() throws Exception {
         try (SystemdCollector collector = collector(new SystemdBus(bus.address(), true, Duration.ofSeconds(5)), 18);
                 Captured log = Captured.of(SystemdCollector.class)) {
-            collector.update(new Samples());
-            collector.update(new Samples());
+            collector.update(new RecordingSink());
+            collector.update(new RecordingSink());
             assertEquals(1, log.count(Level.WARNING), log.toString());
             systemd.setUnits(units().subList(0, 20));
-            collector.update(new Samples());
+            collector.update(new RecordingSink());
             assertEquals(1, log.count(Level.INFO), log.toString());
         }
     }
@@ -298,9 +299,9 @@ class SystemdCollectorTest {
                 new SystemdBus("unix:path=" + missing.resolve("bus"), true, Duration.ofSeconds(5)), 1000);
                 Captured log = Captured.of(SystemdCollector.class)) {
             for (int i = 0; i < 3; i++) {
-                Samples samples = new Samples();
+                RecordingSink samples = new RecordingSink();
                 assertThrows(NoDataException.class, () -> collector.update(samples));
-                assertTrue(samples.values.isEmpty());
+                assertTrue(samples.byKey().isEmpty());
             }
             assertEquals(1, log.count(Level.WARNING), log.toString());
             assertEquals(0, log.count(Level.SEVERE), log.toString());
@@ -315,13 +316,13 @@ class SystemdCollectorTest {
                 SystemdCollector collector = collector(new SystemdBus(own.address(), true, Duration.ofSeconds(5)), 1000);
                 Captured log = Captured.of(SystemdCollector.class)) {
             for (int i = 0; i < 3; i++) {
-                NoDataException e = assertThrows(NoDataException.class, () -> collector.update(new Samples()));
+                NoDataException e = assertThrows(NoDataException.class, () -> collector.update(new RecordingSink()));
                 assertTrue(e.getMessage().contains("ServiceUnknown"), e.getMessage());
             }
             assertEquals(1, log.count(Level.WARNING), log.toString());
             FakeSystemd late = FakeSystemd.start(own.address(), VERSION, "running", units());
             try {
-                collector.update(new Samples());
+                collector.update(new RecordingSink());
                 assertEquals(1, log.count(Level.INFO), log.toString());
             } finally {
                 late.close();
@@ -341,18 +342,18 @@ class SystemdCollectorTest {
         try (DbusDaemon own = DbusDaemon.start(SystemdBus.MAX_IN_FLIGHT)) {
             FakeSystemd first = FakeSystemd.start(own.address(), VERSION, "running", units());
             try (SystemdCollector collector = collector(new SystemdBus(own.address(), true, Duration.ofSeconds(5)), 0)) {
-                Samples before = new Samples();
+                RecordingSink before = new RecordingSink();
                 collector.update(before);
                 first.close();
                 own.stop();
-                Samples during = new Samples();
+                RecordingSink during = new RecordingSink();
                 assertThrows(IOException.class, () -> collector.update(during));
                 try (DbusDaemon again = DbusDaemon.start(own.dir(), SystemdBus.MAX_IN_FLIGHT)) {
                     FakeSystemd second = FakeSystemd.start(again.address(), VERSION, "running", units());
                     try {
-                        Samples after = new Samples();
+                        RecordingSink after = new RecordingSink();
                         collector.update(after);
-                        assertEquals(before.values, after.values);
+                        assertEquals(before.byKey(), after.byKey());
                     } finally {
                         second.close();
                     }
@@ -365,13 +366,13 @@ class SystemdCollectorTest {
     void aCallThatTakesTooLongFailsTheScrapeAndTheNextOneReconnects() throws Exception {
         try (SystemdCollector collector = collector(new SystemdBus(bus.address(), true, Duration.ofMillis(300)), 0)) {
             systemd.setListUnitsDelay(Duration.ofSeconds(1));
-            IOException e = assertThrows(IOException.class, () -> collector.update(new Samples()));
+            IOException e = assertThrows(IOException.class, () -> collector.update(new RecordingSink()));
             assertTrue(e.getMessage().contains("no reply within 300ms"), e.getMessage());
             systemd.setListUnitsDelay(Duration.ZERO);
             Thread.sleep(800);
-            Samples samples = new Samples();
+            RecordingSink samples = new RecordingSink();
             collector.update(samples);
-            assertEquals(1.0, samples.values.get("node_systemd_unit_state{name=\"ssh.service\",state=\"active\",type=\"notify\"}"));
+            assertEquals(1.0, samples.byKey().get("node_systemd_unit_state{name=\"ssh.service\",state=\"active\",type=\"notify\"}"));
         }
     }
 
@@ -383,17 +384,17 @@ class SystemdCollectorTest {
                         .u64("Service", "TasksMax", "10"),
                 FakeUnit.of("odd.socket", "loaded", "active", "running").u64("Socket", "NAccepted", "1"),
                 FakeUnit.of("odd.timer", "loaded", "active", "waiting").with("Timer", "LastTriggerUSec", "yesterday")));
-        Samples samples = new Samples();
+        RecordingSink samples = new RecordingSink();
         try (SystemdCollector collector = new SystemdCollector(new SystemdCollector.Options(".+", "", true, true, true, 0),
                 new SystemdBus(bus.address(), true, Duration.ofSeconds(5)))) {
             collector.update(samples);
         }
-        assertEquals(1.0, samples.values.get("node_systemd_unit_state{name=\"odd.service\",state=\"active\",type=\"\"}"));
-        assertNull(samples.values.get("node_systemd_service_restart_total{name=\"odd.service\"}"));
-        assertNull(samples.values.get("node_systemd_unit_tasks_current{name=\"odd.service\"}"));
-        assertEquals(10.0, samples.values.get("node_systemd_unit_tasks_max{name=\"odd.service\"}"));
-        assertFalse(samples.values.keySet().stream().anyMatch(k -> k.startsWith("node_systemd_socket")), samples.values.toString());
-        assertFalse(samples.values.keySet().stream().anyMatch(k -> k.startsWith("node_systemd_timer")), samples.values.toString());
+        assertEquals(1.0, samples.byKey().get("node_systemd_unit_state{name=\"odd.service\",state=\"active\",type=\"\"}"));
+        assertNull(samples.byKey().get("node_systemd_service_restart_total{name=\"odd.service\"}"));
+        assertNull(samples.byKey().get("node_systemd_unit_tasks_current{name=\"odd.service\"}"));
+        assertEquals(10.0, samples.byKey().get("node_systemd_unit_tasks_max{name=\"odd.service\"}"));
+        assertFalse(samples.byKey().keySet().stream().anyMatch(k -> k.startsWith("node_systemd_socket")), samples.byKey().toString());
+        assertFalse(samples.byKey().keySet().stream().anyMatch(k -> k.startsWith("node_systemd_timer")), samples.byKey().toString());
     }
 
     // --- helpers ---
@@ -461,20 +462,6 @@ class SystemdCollectorTest {
             process.destroy();
             process.waitFor();
             Files.deleteIfExists(log);
-        }
-    }
-
-    /** Samples sent to a sink, keyed as {@link Scrape} keys them. */
-    static final class Samples implements MetricSink {
-        final Map<String, Double> values = new TreeMap<>();
-
-        @Override
-        public void add(Desc desc, double value, String... labelValues) {
-            Map<String, String> labels = new TreeMap<>();
-            for (int i = 0; i < labelValues.length; i++) {
-                labels.put(desc.labelNames().get(i), labelValues[i]);
-            }
-            values.put(Scrape.key(desc.name(), labels), value);
         }
     }
 
