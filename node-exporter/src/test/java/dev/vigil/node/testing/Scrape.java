@@ -1,5 +1,9 @@
 package dev.vigil.node.testing;
 
+import dev.vigil.model.text.ParsedFamily;
+import dev.vigil.model.text.ParsedSample;
+import dev.vigil.model.text.TextFormatParser;
+import dev.vigil.model.text.TextParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,85 +34,33 @@ public final class Scrape {
         this.text = text;
     }
 
-    /** Parses the 0.0.4 text format as node_exporter writes it. */
+    /**
+     * Parses the text format 0.0.4 with the project's own {@link TextFormatParser} (Go's rules), so
+     * every comparison also runs that parser over node_exporter's and our output.
+     */
     public static Scrape parse(String text) {
         Scrape scrape = new Scrape(text);
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("# HELP ")) {
-                String rest = line.substring(7);
-                int space = rest.indexOf(' ');
-                String name = space < 0 ? rest : rest.substring(0, space);
-                scrape.family(name).help = space < 0 ? "" : unescapeHelp(rest.substring(space + 1));
-            } else if (line.startsWith("# TYPE ")) {
-                String[] parts = line.substring(7).split(" ");
-                scrape.family(parts[0]).type = parts[1];
-            } else if (!line.startsWith("#")) {
-                scrape.addSample(line);
+        List<ParsedFamily> parsed;
+        try {
+            parsed = TextFormatParser.parse(text);
+        } catch (TextParseException e) {
+            throw new AssertionError("exposition does not parse: " + e.getMessage() + "\n" + text, e);
+        }
+        for (ParsedFamily source : parsed) {
+            Family family = scrape.families.computeIfAbsent(source.name(), Family::new);
+            family.help = source.help() == null ? "" : source.help();
+            family.type = source.type().textName();
+            for (ParsedSample sample : source.samples()) {
+                Map<String, String> labels = new TreeMap<>();
+                for (int i = 0; i < sample.labelNames().size(); i++) {
+                    String name = sample.labelNames().get(i);
+                    String value = sample.labelValues().get(i);
+                    labels.put(name, name.equals("le") || name.equals("quantile") ? number(value) : value);
+                }
+                family.samples.put(key(sample.name(), labels), sample.value());
             }
         }
         return scrape;
-    }
-
-    private Family family(String name) {
-        return families.computeIfAbsent(name, Family::new);
-    }
-
-    private void addSample(String line) {
-        int brace = line.indexOf('{');
-        int valueStart;
-        String name;
-        Map<String, String> labels = new TreeMap<>();
-        if (brace >= 0 && brace < line.indexOf(' ')) {
-            name = line.substring(0, brace);
-            int i = brace + 1;
-            while (line.charAt(i) != '}') {
-                int eq = line.indexOf('=', i);
-                String label = line.substring(i, eq).strip();
-                StringBuilder value = new StringBuilder();
-                int j = eq + 2;
-                while (line.charAt(j) != '"') {
-                    char c = line.charAt(j);
-                    if (c == '\\') {
-                        char next = line.charAt(++j);
-                        value.append(next == 'n' ? '\n' : next);
-                    } else {
-                        value.append(c);
-                    }
-                    j++;
-                }
-                labels.put(label, label.equals("le") || label.equals("quantile") ? number(value.toString()) : value.toString());
-                i = j + 1;
-                if (line.charAt(i) == ',') {
-                    i++;
-                }
-            }
-            valueStart = i + 2;
-        } else {
-            int space = line.indexOf(' ');
-            name = line.substring(0, space);
-            valueStart = space + 1;
-        }
-        String[] rest = line.substring(valueStart).strip().split(" ");
-        double value = parseValue(rest[0]);
-        family(familyOf(name)).samples.put(key(name, labels), value);
-    }
-
-    private String familyOf(String sampleName) {
-        if (families.containsKey(sampleName)) {
-            return sampleName;
-        }
-        for (String suffix : List.of("_bucket", "_sum", "_count", "_total", "_created", "_info")) {
-            if (sampleName.endsWith(suffix)) {
-                String base = sampleName.substring(0, sampleName.length() - suffix.length());
-                if (families.containsKey(base)) {
-                    return base;
-                }
-            }
-        }
-        return sampleName;
     }
 
     /** {@code name{a="1",b="2"}} with labels sorted: the key both exporters' samples meet on. */
@@ -136,10 +88,6 @@ public final class Scrape {
             case "NaN" -> Double.NaN;
             default -> Double.parseDouble(text);
         };
-    }
-
-    private static String unescapeHelp(String help) {
-        return help.replace("\\n", "\n").replace("\\\\", "\\");
     }
 
     /** The families whose names start with one of {@code prefixes}. */
