@@ -5,7 +5,7 @@ public record Loadavg(double load1, double load5, double load15) {
 
     /** Parses e.g. {@code "0.21 0.37 0.39 1/719 19737"}. */
     public static Loadavg parse(String text) {
-        String[] fields = text.strip().split("\\s+");
+        String[] fields = GoFields.split(text);
         if (fields.length < 3) {
             throw new IllegalArgumentException("unexpected content in loadavg: " + text.strip());
         }

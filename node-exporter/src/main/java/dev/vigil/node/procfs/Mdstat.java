@@ -135,8 +135,7 @@ public final class Mdstat {
     }
 
     private static String[] fields(String line) {
-        String stripped = line.strip();
-        return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
+        return GoFields.split(line);
     }
 
     private static long count(String text, String what) {

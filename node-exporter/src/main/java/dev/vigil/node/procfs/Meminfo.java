@@ -29,23 +29,8 @@ public final class Meminfo {
     }
 
     private static void parseLine(String line, Map<String, Double> fields) {
-        // "Key:   value [kB]", split by hand: this runs for every line of every scrape.
-        String[] parts = new String[4];
-        int count = 0;
-        int i = 0;
-        int length = line.length();
-        while (i < length && count < 4) {
-            while (i < length && Character.isWhitespace(line.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < length && !Character.isWhitespace(line.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                parts[count++] = line.substring(start, i);
-            }
-        }
+        String[] parts = GoFields.split(line);
+        int count = parts.length;
         if (count < 2 || count > 3 || !parts[0].endsWith(":")) {
             return;
         }

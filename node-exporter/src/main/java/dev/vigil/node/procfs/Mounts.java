@@ -37,7 +37,7 @@ public final class Mounts {
             if (line.isBlank()) {
                 continue;
             }
-            String[] parts = line.strip().split("\\s+");
+            String[] parts = GoFields.split(line);
             if (parts.length < 4) {
                 throw new IllegalArgumentException("malformed mount point information: \"" + line + "\"");
             }

@@ -25,8 +25,7 @@ final class NfsLines {
     }
 
     static String[] fields(String line) {
-        String stripped = line.strip();
-        return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
+        return GoFields.split(line);
     }
 
     /** The numbers in {@code parts[1..end)}. */

@@ -260,8 +260,7 @@ public final class NfsMountStats {
             if (line == null) {
                 return null;
             }
-            String stripped = line.strip();
-            return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
+            return GoFields.split(line);
         }
     }
 }

@@ -42,9 +42,9 @@ public final class XfsStats {
             if (end < 0) {
                 end = text.length();
             }
-            String line = text.substring(start, end).strip();
+            String line = text.substring(start, end);
             start = end + 1;
-            String[] fields = line.isEmpty() ? new String[0] : line.split("\\s+");
+            String[] fields = GoFields.split(line);
             if (fields.length < 2) {
                 continue;
             }

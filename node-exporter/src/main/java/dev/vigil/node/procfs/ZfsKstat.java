@@ -102,8 +102,7 @@ public final class ZfsKstat {
             if (end < 0) {
                 end = text.length();
             }
-            String line = text.substring(start, end).strip();
-            lines.add(line.isEmpty() ? new String[0] : line.split("\\s+"));
+            lines.add(GoFields.split(text.substring(start, end)));
             start = end + 1;
         }
         return lines;

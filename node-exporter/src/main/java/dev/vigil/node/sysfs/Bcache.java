@@ -1,6 +1,7 @@
 package dev.vigil.node.sysfs;
 
 import dev.vigil.node.procfs.GoFloat;
+import java.util.List;
 
 /**
  * The value formats of bcache's sysfs attributes ({@code /sys/fs/bcache/<uuid>/...}), read as
@@ -162,8 +163,8 @@ public final class Bcache {
     }
 
     private static String lastField(String line) {
-        String[] fields = line.strip().split("\\s+");
-        return fields[fields.length - 1];
+        List<String> fields = GoStrconv.fields(line);
+        return fields.isEmpty() ? "" : fields.get(fields.size() - 1);
     }
 
     private static String trimSuffix(String text, String suffix) {

@@ -10,7 +10,6 @@ public record ClockSource(List<String> available, String current) {
 
     /** From the two files' contents. */
     public static ClockSource parse(String available, String current) {
-        String list = available.strip();
-        return new ClockSource(list.isEmpty() ? List.of() : List.of(list.split("\\s+")), current.strip());
+        return new ClockSource(List.copyOf(GoStrconv.fields(available)), current.strip());
     }
 }
