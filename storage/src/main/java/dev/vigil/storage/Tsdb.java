@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -51,6 +52,9 @@ public final class Tsdb implements AutoCloseable {
     private final Object compactionLock = new Object();
     /** Sorted by min time, non-overlapping; replaced whole (copy on write). */
     private volatile List<Block> blocks;
+    /** The oldest WAL segment a WAL reader still needs (see {@link #holdWal}). */
+    private volatile IntSupplier walKeepFrom = () -> Integer.MAX_VALUE;
+    private volatile long walHoldMillis;
 
     private Tsdb(Path dir, TsdbOptions options, Head head, Wal wal, List<Block> blocks, FileChannel lockChannel,
             FileLock lock, ReplayStats replayStats) {
@@ -272,7 +276,7 @@ public final class Tsdb implements AutoCloseable {
                 }
                 head.truncate(end);
                 wal.rotate();
-                wal.deleteSegmentsBefore(end);
+                wal.deleteSegmentsBefore(end, walKeepFrom.getAsInt(), end - walHoldMillis);
             }
             int merged = mergeBlocks();
             int deleted = applyRetention();
@@ -357,6 +361,20 @@ public final class Tsdb implements AutoCloseable {
         }
     }
 
+
+    /**
+     * Keeps WAL segments a reader of the log (remote write) has not finished: compaction deletes
+     * no segment numbered {@code keepFrom.getAsInt()} or higher unless all its samples are more
+     * than {@code maxHoldMillis} older than the block just cut (then it is deleted anyway, with a
+     * warning, so a dead receiver cannot fill the disk).
+     */
+    public void holdWal(IntSupplier keepFrom, long maxHoldMillis) {
+        if (maxHoldMillis < 0) {
+            throw new IllegalArgumentException("negative WAL hold");
+        }
+        this.walHoldMillis = maxHoldMillis;
+        this.walKeepFrom = keepFrom;
+    }
 
     /** The persisted blocks, oldest first. */
     public List<Block> blocks() {

@@ -71,6 +71,10 @@ public final class Wal implements CommitLog, AutoCloseable {
     private final BitSet declared = new BitSet();
     /** Segment number to the newest sample time in it. */
     private final TreeMap<Integer, Long> segmentMaxTime = new TreeMap<>();
+    /** Segment number to the samples in it (replayed or written). */
+    private final TreeMap<Integer, Long> segmentSamples = new TreeMap<>();
+    /** Samples of the segments deleted by this process (the newest few hundred), for WAL readers. */
+    private final TreeMap<Integer, Long> deletedSamples = new TreeMap<>();
 
     private int segment;
     private SingleChronicleQueue queue;
@@ -111,6 +115,11 @@ public final class Wal implements CommitLog, AutoCloseable {
 
     /** Segment numbers present on disk, ascending. */
     List<Integer> segmentsOnDisk() throws IOException {
+        return segmentsOnDisk(dir);
+    }
+
+    /** Segment numbers present in a WAL directory, ascending. */
+    static List<Integer> segmentsOnDisk(Path dir) throws IOException {
         List<Integer> out = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
             list.filter(Files::isDirectory).map(p -> p.getFileName().toString())
@@ -163,6 +172,7 @@ public final class Wal implements CommitLog, AutoCloseable {
                         + afterBad + " record(s)) is skipped. Appends go to a new segment.");
             }
             segmentMaxTime.put(number, result.maxTime());
+            segmentSamples.put(number, result.samples());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         ReplayStats stats = new ReplayStats(segments.size(), records, series, samples, skipped, corrupt, millis);
@@ -198,9 +208,14 @@ public final class Wal implements CommitLog, AutoCloseable {
      * file would fault, a writable one is extended with zeros, which end the segment cleanly.
      */
     private SingleChronicleQueue build(Path path, boolean readOnly) {
+        return openSegment(path, options.blockSizeBytes(), readOnly);
+    }
+
+    /** Opens a segment's queue as the WAL writes it (also for {@link WalTailer}). */
+    static SingleChronicleQueue openSegment(Path path, int blockSizeBytes, boolean readOnly) {
         return SingleChronicleQueueBuilder.binary(path)
                 .rollCycle(RollCycles.FAST_HOURLY)
-                .blockSize(options.blockSizeBytes())
+                .blockSize(blockSizeBytes)
                 .readOnly(readOnly)
                 .timeoutMS(500)
                 .build();
@@ -221,6 +236,7 @@ public final class Wal implements CommitLog, AutoCloseable {
         segment = number;
         declared.clear();
         segmentMaxTime.put(number, Long.MIN_VALUE);
+        segmentSamples.put(number, 0L);
         LOG.fine(() -> "WAL: appending to segment " + path);
     }
 
@@ -260,6 +276,7 @@ public final class Wal implements CommitLog, AutoCloseable {
                 write(part);
             }
             segmentMaxTime.merge(segment, maxTime, Math::max);
+            segmentSamples.merge(segment, (long) batch.sampleCount(), Long::sum);
         } catch (IOException e) {
             for (int i = 0; i < added.size(); i++) {
                 declared.clear(added.getInt(i));
@@ -374,15 +391,49 @@ public final class Wal implements CommitLog, AutoCloseable {
      * returns how many.
      */
     public synchronized int deleteSegmentsBefore(long time) throws IOException {
+        return deleteSegmentsBefore(time, Integer.MAX_VALUE, time);
+    }
+
+    /**
+     * As {@link #deleteSegmentsBefore(long)}, but segments numbered {@code keepFrom} or higher (a
+     * WAL reader still needs them) are kept unless their samples are all older than
+     * {@code hardLimit} too; such a forced deletion is logged with its sample count.
+     */
+    public synchronized int deleteSegmentsBefore(long time, int keepFrom, long hardLimit) throws IOException {
         int deleted = 0;
         for (Integer number : new ArrayList<>(segmentMaxTime.headMap(segment).keySet())) {
-            if (segmentMaxTime.get(number) < time) {
+            long maxTime = segmentMaxTime.get(number);
+            if (maxTime < time && (number < keepFrom || maxTime < hardLimit)) {
+                long samples = segmentSamples.getOrDefault(number, -1L);
+                if (number >= keepFrom) {
+                    LOG.warning(() -> "WAL segment " + String.format("%08d", number) + " is deleted although a WAL"
+                            + " reader (remote write) has not read it: its samples are older than the hold limit; "
+                            + samples + " samples in it");
+                }
                 Dirs.deleteTree(segmentDir(dir, number));
                 segmentMaxTime.remove(number);
+                segmentSamples.remove(number);
+                deletedSamples.put(number, samples);
+                if (deletedSamples.size() > 512) {
+                    deletedSamples.pollFirstEntry();
+                }
                 deleted++;
             }
         }
         return deleted;
+    }
+
+    /**
+     * The samples a segment held when this process deleted it, or -1 when unknown (deleted by
+     * an earlier process run, or long ago).
+     */
+    public synchronized long deletedSegmentSamples(int number) {
+        return deletedSamples.getOrDefault(number, -1L);
+    }
+
+    /** The WAL's directory. */
+    public Path dir() {
+        return dir;
     }
 
 
