@@ -25,7 +25,7 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("global", "scrape_configs", "rule_files", "alerting",
             "remote_write", "remote_read", "storage", "tracing", "scrape_config_files");
-    private static final Set<String> TOP_LATER = Set.of("rule_files", "alerting", "remote_write", "remote_read",
+    private static final Set<String> TOP_LATER = Set.of("rule_files", "alerting", "remote_read",
             "storage", "tracing", "scrape_config_files");
     private static final Set<String> GLOBAL = Set.of("scrape_interval", "scrape_timeout", "evaluation_interval",
             "external_labels", "query_log_file", "body_size_limit", "sample_limit", "label_limit",
@@ -84,7 +84,8 @@ public final class ConfigLoader {
             }
             scrapes.add(config);
         }
-        return new HubConfig(global, List.copyOf(scrapes), source);
+        return new HubConfig(global, List.copyOf(scrapes), source,
+                RemoteWriteConfigLoader.load(root.maps("remote_write"), base));
     }
 
     private static HubConfig.Global global(Optional<YamlMap> maybe) throws ConfigException {
@@ -270,7 +271,7 @@ public final class ConfigLoader {
         return v;
     }
 
-    private static List<RelabelConfig> relabels(YamlMap scrape, String key) throws ConfigException {
+    static List<RelabelConfig> relabels(YamlMap scrape, String key) throws ConfigException {
         List<RelabelConfig> out = new ArrayList<>();
         for (YamlMap r : scrape.maps(key)) {
             r.only(RELABEL);

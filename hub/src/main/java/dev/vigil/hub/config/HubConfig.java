@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A loaded prometheus.yml (the parts the hub implements so far). */
-public record HubConfig(Global global, List<ScrapeConfig> scrapeConfigs, String source) {
+public record HubConfig(Global global, List<ScrapeConfig> scrapeConfigs, String source,
+        List<RemoteWriteConfig> remoteWriteConfigs) {
+
+    /** A config without remote_write entries. */
+    public HubConfig(Global global, List<ScrapeConfig> scrapeConfigs, String source) {
+        this(global, scrapeConfigs, source, List.of());
+    }
 
     /** The {@code global} section, with Prometheus' defaults. */
     public record Global(Duration scrapeInterval, Duration scrapeTimeout, Duration evaluationInterval,
