@@ -19,6 +19,7 @@ import dev.vigil.hub.config.HubConfig;
 import dev.vigil.hub.config.PromDuration;
 import dev.vigil.hub.discovery.Announcements;
 import dev.vigil.hub.discovery.DiscoveryManager;
+import dev.vigil.hub.remote.sender.RemoteWriteManager;
 import dev.vigil.hub.scrape.HttpFetcher;
 import dev.vigil.hub.scrape.ScrapeManager;
 import dev.vigil.hub.web.HubApi;
@@ -149,12 +150,15 @@ public final class HubMain {
             }
         }, announcements);
         Reloader reloader = new Reloader(configFile.get(), hubPort, discovery, config);
+        RemoteWriteManager remoteWrite = new RemoteWriteManager(tsdb, build.version());
+        reloader.alsoApply(remoteWrite::apply);
         boolean[] ready = {false};
         HubApi api = new HubApi(scrapes, tsdb, reloader::reload, () -> ready[0], build.version(), build.revision(),
                 announcements, () -> web.current().requiresAuth());
         long lookbackMillis = PromDuration.parse(lookback.get()).toMillis();
         api.federation(() -> lookbackMillis, () -> reloader.current().global().externalLabels());
-        CollectorRegistry registry = new CollectorRegistry("vigil_hub", List.of(new HubCollector(tsdb, scrapes)));
+        CollectorRegistry registry = new CollectorRegistry("vigil_hub", List.of(new HubCollector(tsdb, scrapes),
+                remoteWrite.collector()));
         ExporterMetrics self = new ExporterMetrics("vigil_hub", build, true);
         ExporterServer server = new ExporterServer(addresses, web, "/metrics",
                 MetricsHandlers.create(registry, self, 40, Duration.ofSeconds(10)), "Vigil hub",
@@ -168,6 +172,7 @@ public final class HubMain {
             return 1;
         }
         discovery.apply(config);
+        remoteWrite.apply(config);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("tsdb-housekeeping").factory());
         housekeeping.scheduleWithFixedDelay(() -> {
@@ -188,6 +193,7 @@ public final class HubMain {
             housekeeping.shutdownNow();
             discovery.close();
             scrapes.close();
+            remoteWrite.close();
             server.close();
             registry.close();
             closeQuietly(tsdb);

@@ -6,6 +6,9 @@ import dev.vigil.hub.config.ConfigLoader;
 import dev.vigil.hub.config.HubConfig;
 import dev.vigil.hub.discovery.DiscoveryManager;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Reloads the config file; a bad file is reported and the running config stays. */
 final class Reloader {
@@ -15,6 +18,7 @@ final class Reloader {
     private final int hubPort;
     private final DiscoveryManager discovery;
     private volatile HubConfig current;
+    private final List<Consumer<HubConfig>> others = new CopyOnWriteArrayList<>();
 
     Reloader(String file, int hubPort, DiscoveryManager discovery, HubConfig initial) {
         this.file = file;
@@ -36,8 +40,14 @@ final class Reloader {
         }
         current = next;
         discovery.apply(next);
+        others.forEach(c -> c.accept(next));
         LOG.info("Completed loading of configuration file", "file", next.source());
         return null;
+    }
+
+    /** Also hands every reloaded config to {@code consumer} (after discovery). */
+    void alsoApply(Consumer<HubConfig> consumer) {
+        others.add(consumer);
     }
 
     HubConfig current() {
