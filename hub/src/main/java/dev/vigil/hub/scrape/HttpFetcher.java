@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +24,15 @@ import java.util.zip.GZIPInputStream;
  * {@code Get "URL": context deadline exceeded}).
  */
 public final class HttpFetcher implements ScrapeLoop.Fetcher {
-    /** The text format only for now: OpenMetrics and protobuf parsing come with the fast parser. */
-    static final String ACCEPT = "text/plain;version=0.0.4;q=1,*/*;q=0.1";
+    /** Prometheus 2.42's default: OpenMetrics first, then the text format. */
+    static final String ACCEPT = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+            + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+    /** Buffers kept for reuse; a hub scrapes few targets at the same instant, so few are needed. */
+    private static final int POOLED_BUFFERS = 16;
+    private static final int MAX_POOLED_BUFFER = 16 << 20;
+
+    private final java.util.concurrent.ConcurrentLinkedDeque<byte[]> buffers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger pooled = new java.util.concurrent.atomic.AtomicInteger();
 
     /** One client per TLS setting (a client holds its SSL context); plain HTTP shares the first. */
     private final Map<HubConfig.TlsConfig, HttpClient> clients = new ConcurrentHashMap<>();
@@ -69,7 +75,7 @@ public final class HttpFetcher implements ScrapeLoop.Fetcher {
     }
 
     @Override
-    public String fetch(ScrapeTarget target) throws IOException {
+    public ScrapeBody fetch(ScrapeTarget target) throws IOException {
         URI url = target.url();
         double timeout = target.config().scrapeTimeout().toMillis() / 1000.0;
         HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(target.config().scrapeTimeout())
@@ -104,14 +110,55 @@ public final class HttpFetcher implements ScrapeLoop.Fetcher {
                         + HttpStatus.text(response.statusCode()));
             }
             boolean gzip = response.headers().firstValue("Content-Encoding").map("gzip"::equalsIgnoreCase).orElse(false);
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
             long limit = target.config().limits().bodySizeLimit();
-            try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-                byte[] body = limit > 0 ? in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)) : in.readAllBytes();
-                if (limit > 0 && body.length > limit) {
+            try (InputStream in = gzip ? new GZIPInputStream(raw, 8192) : raw) {
+                return read(in, limit, contentType);
+            }
+        }
+    }
+
+    /** The whole body into a pooled buffer (one spare byte at the end for the parser). */
+    private ScrapeBody read(InputStream in, long limit, String contentType) throws IOException {
+        byte[] buffer = buffers.pollFirst();
+        if (buffer == null) {
+            buffer = new byte[64 << 10];
+        } else {
+            pooled.decrementAndGet();
+        }
+        long max = limit > 0 ? limit : Integer.MAX_VALUE - 16;
+        int length = 0;
+        while (true) {
+            if (length + 1 >= buffer.length) {
+                if (buffer.length >= max + 1) {
+                    release(buffer);
                     throw new IOException("body size limit exceeded");
                 }
-                return new String(body, StandardCharsets.UTF_8);
+                buffer = java.util.Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, max + 2));
             }
+            int n = in.read(buffer, length, buffer.length - length - 1);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+            if (length > max) {
+                release(buffer);
+                throw new IOException("body size limit exceeded");
+            }
+        }
+        return new ScrapeBody(buffer, length, contentType);
+    }
+
+    @Override
+    public void release(ScrapeBody body) {
+        release(body.bytes());
+    }
+
+    private void release(byte[] buffer) {
+        if (buffer.length <= MAX_POOLED_BUFFER && pooled.incrementAndGet() <= POOLED_BUFFERS) {
+            buffers.offerFirst(buffer);
+        } else if (buffer.length <= MAX_POOLED_BUFFER) {
+            pooled.decrementAndGet();
         }
     }
 }

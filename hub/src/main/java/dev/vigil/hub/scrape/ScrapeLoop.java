@@ -3,20 +3,16 @@ package dev.vigil.hub.scrape;
 import dev.vigil.hub.relabel.Relabeler;
 import dev.vigil.model.Labels;
 import dev.vigil.model.StaleMarker;
-import dev.vigil.model.text.ParsedFamily;
-import dev.vigil.model.text.ParsedSample;
-import dev.vigil.model.text.TextFormatParser;
-import dev.vigil.model.text.TextParseException;
+import dev.vigil.model.exposition.ExpositionException;
+import dev.vigil.model.exposition.ExpositionParser;
 import dev.vigil.storage.Appender;
 import dev.vigil.storage.SampleRejectedException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -25,8 +21,9 @@ import java.util.logging.Logger;
  * every series (with {@code exported_} for clashes unless honor_labels), the scrape's timestamp
  * (or the sample's, with honor_timestamps), the five report series, and a staleness marker for
  * every series that was in the previous scrape and is not in this one (all of them when the
- * scrape fails). A cache from series text to storage ref makes a steady-state scrape a hash probe
- * and an append per sample.
+ * scrape fails; never for series with explicit timestamps). The exposition is parsed from the
+ * response's bytes, and a cache keyed by each series' raw text makes a steady-state scrape a hash
+ * probe and an append per sample: labels are built and relabeled once per new series.
  */
 public final class ScrapeLoop {
     private static final Logger LOG = Logger.getLogger(ScrapeLoop.class.getName());
@@ -34,19 +31,18 @@ public final class ScrapeLoop {
     private final ScrapeTarget target;
     private final Fetcher fetcher;
     private final Supplier<Appender> appenders;
-    /** Series text to (ref, labels). */
-    private final Map<String, Series> cache = new HashMap<>();
-    private Set<String> lastSeen = Set.of();
-    private final Map<String, Series> reports = new HashMap<>();
+    private final SeriesCache cache = new SeriesCache();
+    private final Map<String, Report> reports = new HashMap<>();
+    /** Counts scrapes; cache entries remember the last one that saw them. */
+    private int scrapeNumber;
     private volatile TargetHealth health = TargetHealth.UNKNOWN;
     private volatile String refusal;
 
-    private static final class Series {
-        /** The stored labels; null when metric relabeling drops the series. */
+    private static final class Report {
         final Labels labels;
         long ref;
 
-        Series(Labels labels) {
+        Report(Labels labels) {
             this.labels = labels;
         }
     }
@@ -54,7 +50,11 @@ public final class ScrapeLoop {
     /** Gets a target's exposition; a failure is an IOException with the message the API shows. */
     @FunctionalInterface
     public interface Fetcher {
-        String fetch(ScrapeTarget target) throws IOException;
+        ScrapeBody fetch(ScrapeTarget target) throws IOException;
+
+        /** Takes back a body once parsed, so that its buffer can serve the next scrape. */
+        default void release(ScrapeBody body) {
+        }
     }
 
     public ScrapeLoop(ScrapeTarget target, Fetcher fetcher, Supplier<Appender> appenders) {
@@ -79,115 +79,141 @@ public final class ScrapeLoop {
         this.refusal = error;
     }
 
+    /** What one append pass counted, reported whether it succeeded or not (as Prometheus does). */
+    private static final class Counts {
+        int scraped;
+        int kept;
+        int added;
+    }
+
     /** One scrape, stamped {@code timestamp} (ms); the loop's scheduler calls it. */
     public synchronized void scrape(long timestamp) {
         long start = System.nanoTime();
-        String body = null;
+        ScrapeBody body = null;
         String error = refusal;
-        List<ParsedFamily> families = null;
-        try {
-            if (error == null) {
+        if (error == null) {
+            try {
                 body = fetcher.fetch(target);
-                families = TextFormatParser.parse(body);
+            } catch (IOException e) {
+                error = e.getMessage();
             }
-        } catch (IOException e) {
-            error = e.getMessage();
-        } catch (TextParseException e) {
-            error = e.getMessage();
         }
         double duration = (System.nanoTime() - start) / 1e9;
-        int scraped = 0;
-        int kept = 0;
-        int added = 0;
-        Set<String> seen = new HashSet<>();
-        List<String> created = new ArrayList<>();
-        if (families != null) {
+        Counts counts = new Counts();
+        if (body != null) {
+            int scrape = ++scrapeNumber;
             Appender app = appenders.get();
             try {
-                long sampleLimit = target.config().sampleLimit();
-                for (ParsedFamily family : families) {
-                    scraped += family.samples().size();
-                }
-                if (sampleLimit > 0 && scraped > sampleLimit) {
-                    throw new LimitException("sample limit exceeded");
-                }
-                for (ParsedFamily family : families) {
-                    for (ParsedSample sample : family.samples()) {
-                        String key = key(sample);
-                        if (!seen.add(key)) {
-                            continue; // a repeated series in one exposition: Prometheus keeps the first
-                        }
-                        Series series = cache.get(key);
-                        if (series == null) {
-                            Labels labels = Relabeler.apply(labels(sample), target.config().metricRelabelConfigs());
-                            if (labels != null) {
-                                checkLabelLimits(labels, key);
-                            }
-                            series = new Series(labels);
-                            cache.put(key, series);
-                            created.add(key);
-                            if (labels != null) {
-                                added++;
-                            }
-                        }
-                        if (series.labels == null) {
-                            continue; // dropped by metric_relabel_configs
-                        }
-                        kept++;
-                        long t = target.config().honorTimestamps() && sample.timestampMs() != null
-                                ? sample.timestampMs() : timestamp;
-                        try {
-                            series.ref = app.append(series.ref, series.labels, t, sample.value());
-                        } catch (SampleRejectedException e) {
-                            // counted by the storage per reason; the scrape goes on, as in Prometheus
-                        }
-                    }
-                }
-                markStale(app, seen, timestamp);
-                report(app, timestamp, 1, duration, scraped, kept, added);
+                append(app, body, timestamp, scrape, counts);
+                markStale(app, scrape, timestamp);
+                report(app, timestamp, 1, duration, counts);
                 app.commit();
-                lastSeen = seen;
-                health = new TargetHealth("up", "", Instant.ofEpochMilli(timestamp), duration, scraped);
+                health = new TargetHealth("up", "", Instant.ofEpochMilli(timestamp), duration, counts.scraped);
                 return;
-            } catch (LimitException e) {
-                app.rollback();
-                for (String key : created) {
-                    cache.remove(key); // series of a refused scrape were never stored
-                }
+            } catch (ExpositionException | LimitException e) {
                 error = e.getMessage();
             } catch (IOException e) {
-                app.rollback();
                 error = "storage: " + e.getMessage();
+            } finally {
+                fetcher.release(body);
             }
+            app.rollback();
+            cache.removeIf(e -> e.created == scrape); // series of a refused scrape were never stored
         }
-        fail(timestamp, duration, error);
+        fail(timestamp, duration, error, counts);
     }
 
-    private void fail(long timestamp, double duration, String error) {
+    /** Parses the body and appends its samples; throws what fails the whole scrape. */
+    private void append(Appender app, ScrapeBody body, long timestamp, int scrape, Counts counts)
+            throws ExpositionException, LimitException, IOException {
+        ExpositionParser parser = ExpositionParser.forContentType(body.contentType(), body.bytes(), body.length());
+        byte[] b = parser.buffer();
+        long sampleLimit = target.config().sampleLimit();
+        boolean honorTimestamps = target.config().honorTimestamps();
+        boolean overLimit = false;
+        ExpositionParser.Entry entry;
+        while ((entry = parser.next()) != null) {
+            if (entry != ExpositionParser.Entry.SERIES) {
+                continue;
+            }
+            counts.scraped++;
+            int from = parser.seriesStart();
+            int to = parser.seriesEnd();
+            int hash = SeriesCache.hash(b, from, to);
+            SeriesCache.Entry series = cache.get(b, from, to, hash);
+            if (series == null) {
+                series = cache.add(b, from, to, hash, newSeries(parser), scrape);
+                if (series.labels != null) {
+                    counts.added++;
+                }
+            } else if (series.lastSeen == scrape) {
+                continue; // a repeated series in one exposition: Prometheus keeps the first
+            }
+            series.lastSeen = scrape;
+            if (series.labels == null) {
+                continue; // dropped by metric_relabel_configs
+            }
+            counts.kept++;
+            if (sampleLimit > 0 && counts.kept > sampleLimit) {
+                overLimit = true; // counted to the end, as Prometheus reports the full count
+                continue;
+            }
+            boolean explicit = honorTimestamps && parser.hasTimestamp();
+            series.trackStaleness = !explicit;
+            try {
+                series.ref = app.append(series.ref, series.labels, explicit ? parser.timestamp() : timestamp, parser.value());
+            } catch (SampleRejectedException e) {
+                // counted by the storage per reason; the scrape goes on, as in Prometheus
+            }
+        }
+        if (overLimit) {
+            throw new LimitException("sample limit exceeded");
+        }
+    }
+
+    /** The stored labels of a series new to the cache; null when metric relabeling drops it. */
+    private Labels newSeries(ExpositionParser parser) throws ExpositionException, LimitException {
+        Labels.Builder exposed = Labels.builder();
+        parser.labels(exposed);
+        Labels labels = Relabeler.apply(withTargetLabels(exposed), target.config().metricRelabelConfigs());
+        if (labels != null) {
+            checkLabelLimits(labels, labels.metricName());
+        }
+        return labels;
+    }
+
+    private void fail(long timestamp, double duration, String error, Counts counts) {
         Appender app = appenders.get();
         try {
-            markStale(app, Set.of(), timestamp);
-            report(app, timestamp, 0, duration, 0, 0, 0);
+            markStale(app, scrapeNumber + 1, timestamp); // no series survives a failed scrape
+            report(app, timestamp, 0, duration, counts);
             app.commit();
         } catch (IOException e) {
             app.rollback();
             LOG.warning(() -> "cannot store the failed scrape of " + target.url() + ": " + e.getMessage());
         }
-        lastSeen = Set.of();
         health = new TargetHealth("down", error, Instant.ofEpochMilli(timestamp), duration, 0);
     }
 
-    /** Stale markers for the series the last scrape had and this one has not; forgets them. */
-    private void markStale(Appender app, Set<String> seen, long timestamp) {
-        for (String key : lastSeen) {
-            if (!seen.contains(key)) {
-                Series series = cache.remove(key);
-                if (series != null && series.labels != null) {
-                    try {
-                        app.append(series.ref, series.labels, timestamp, StaleMarker.VALUE);
-                    } catch (SampleRejectedException e) {
-                        // a newer sample already ended it
-                    }
+    /**
+     * Stale markers for the cached series scrape {@code scrape} did not see (all of them were in the
+     * previous successful scrape: the cache keeps nothing else); forgets them.
+     */
+    private void markStale(Appender app, int scrape, long timestamp) {
+        List<SeriesCache.Entry> gone = new ArrayList<>();
+        cache.removeIf(e -> {
+            if (e.lastSeen != scrape) {
+                gone.add(e);
+                return true;
+            }
+            return false;
+        });
+        for (SeriesCache.Entry series : gone) {
+            if (series.labels != null && series.trackStaleness) {
+                try {
+                    app.append(series.ref, series.labels, timestamp, StaleMarker.VALUE);
+                } catch (SampleRejectedException e) {
+                    // a newer sample already ended it
                 }
             }
         }
@@ -197,8 +223,8 @@ public final class ScrapeLoop {
     public synchronized void stop(long timestamp) {
         Appender app = appenders.get();
         try {
-            markStale(app, Set.of(), timestamp);
-            for (Series report : reports.values()) {
+            markStale(app, scrapeNumber + 1, timestamp);
+            for (Report report : reports.values()) {
                 try {
                     app.append(report.ref, report.labels, timestamp, StaleMarker.VALUE);
                 } catch (SampleRejectedException e) {
@@ -209,20 +235,19 @@ public final class ScrapeLoop {
         } catch (IOException e) {
             app.rollback();
         }
-        lastSeen = Set.of();
     }
 
-    private void report(Appender app, long t, double up, double duration, int scraped, int postRelabel, int added) {
+    private void report(Appender app, long t, double up, double duration, Counts counts) {
         reportOne(app, "up", t, up);
         reportOne(app, "scrape_duration_seconds", t, duration);
-        reportOne(app, "scrape_samples_scraped", t, scraped);
-        reportOne(app, "scrape_samples_post_metric_relabeling", t, postRelabel);
-        reportOne(app, "scrape_series_added", t, added);
+        reportOne(app, "scrape_samples_scraped", t, counts.scraped);
+        reportOne(app, "scrape_samples_post_metric_relabeling", t, counts.kept);
+        reportOne(app, "scrape_series_added", t, counts.added);
     }
 
     private void reportOne(Appender app, String name, long t, double value) {
-        Series series = reports.computeIfAbsent(name,
-                n -> new Series(target.labels().toBuilder().set(Labels.METRIC_NAME, n).build()));
+        Report series = reports.computeIfAbsent(name,
+                n -> new Report(target.labels().toBuilder().set(Labels.METRIC_NAME, n).build()));
         try {
             series.ref = app.append(series.ref, series.labels, t, value);
         } catch (SampleRejectedException e) {
@@ -231,9 +256,9 @@ public final class ScrapeLoop {
     }
 
     /** Prometheus' label limits on a stored series; the scrape fails with its wording. */
-    private void checkLabelLimits(Labels labels, String key) throws LimitException {
+    private void checkLabelLimits(Labels labels, String metricName) throws LimitException {
         var limits = target.config().limits();
-        String metric = truncate(key.replace('\u0000', ','), 50);
+        String metric = truncate(metricName, 50);
         if (limits.labelLimit() > 0 && labels.size() > limits.labelLimit()) {
             throw new LimitException(String.format("label_limit exceeded (metric: %s, number of labels: %d, limit: %d)",
                     metric, labels.size(), limits.labelLimit()));
@@ -258,25 +283,11 @@ public final class ScrapeLoop {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    /** The series text that keys the cache: name and labels as exposed. */
-    private static String key(ParsedSample sample) {
-        StringBuilder key = new StringBuilder(sample.name());
-        for (int i = 0; i < sample.labelNames().size(); i++) {
-            key.append('\u0000').append(sample.labelNames().get(i)).append('=').append(sample.labelValues().get(i));
-        }
-        return key.toString();
-    }
-
     /**
-     * The stored labels: the sample's, then the target's; a clash keeps the sample's value as
+     * The stored labels: the exposed ones, then the target's; a clash keeps the exposed value as
      * {@code exported_<name>} (honor_labels false) or keeps it and drops the target's (true).
      */
-    Labels labels(ParsedSample sample) {
-        Labels.Builder builder = Labels.builder();
-        for (int i = 0; i < sample.labelNames().size(); i++) {
-            builder.set(sample.labelNames().get(i), sample.labelValues().get(i));
-        }
-        builder.set(Labels.METRIC_NAME, sample.name());
+    Labels withTargetLabels(Labels.Builder builder) {
         Labels targetLabels = target.labels();
         for (int i = 0; i < targetLabels.size(); i++) {
             String name = targetLabels.name(i);

@@ -40,6 +40,7 @@ class ScrapeLoopTest {
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicReference<String> lastAccept = new AtomicReference<>();
     private final AtomicReference<String> lastUserAgent = new AtomicReference<>();
+    private final AtomicReference<String> contentType = new AtomicReference<>("text/plain; version=0.0.4");
     private Tsdb tsdb;
 
     @BeforeEach
@@ -52,7 +53,7 @@ class ScrapeLoopTest {
             try (OutputStream gz = new GZIPOutputStream(zipped)) {
                 gz.write(body.get().getBytes(StandardCharsets.UTF_8));
             }
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
+            exchange.getResponseHeaders().set("Content-Type", contentType.get());
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             exchange.sendResponseHeaders(status.get(), zipped.size());
             exchange.getResponseBody().write(zipped.toByteArray());
@@ -113,7 +114,8 @@ class ScrapeLoopTest {
         assertEquals(2.0, samples("__name__", "scrape_samples_scraped").get(0)[1]);
         assertEquals(2.0, samples("__name__", "scrape_series_added").get(0)[1]);
         assertTrue(samples("__name__", "scrape_duration_seconds").get(0)[1] > 0);
-        assertTrue(lastAccept.get().startsWith("text/plain;version=0.0.4"));
+        assertTrue(lastAccept.get().startsWith("application/openmetrics-text;version=1.0.0,"), lastAccept.get());
+        assertTrue(lastAccept.get().contains(",text/plain;version=0.0.4;q=0.5,"), lastAccept.get());
         assertEquals("vigil-hub/test", lastUserAgent.get());
         loop.scrape(1_015_000);
         assertEquals(0.0, samples("__name__", "scrape_series_added").get(1)[1], "cached the second time");
@@ -165,7 +167,7 @@ class ScrapeLoopTest {
         ScrapeLoop loop = loop("");
         loop.scrape(1_000_000);
         assertEquals("down", loop.health().health());
-        assertTrue(loop.health().lastError().startsWith("text format parsing error in line 1"), loop.health().lastError());
+        assertEquals("expected label name, got \"INVALID\"", loop.health().lastError());
         assertEquals(0.0, samples("__name__", "up").get(0)[1]);
     }
 
@@ -229,13 +231,13 @@ class ScrapeLoopTest {
         body.set("m{a=\"1\",b=\"2\"} 1\n");
         ScrapeLoop loop = loop("    label_limit: 4\n");
         loop.scrape(1_000_000);
-        assertEquals("label_limit exceeded (metric: m,a=1,b=2, number of labels: 6, limit: 4)", loop.health().lastError());
+        assertEquals("label_limit exceeded (metric: m, number of labels: 6, limit: 4)", loop.health().lastError());
 
         body.set("m{a=\"a-very-long-value\"} 1\n");
         ScrapeLoop values = loop("    label_value_length_limit: 5\n");
         values.scrape(1_000_000);
-        assertTrue(values.health().lastError().startsWith("label_value_length_limit exceeded (metric: m,a=a-very-long-value,"
-                + " label name: a, value: \"a-very-long-value\", length: 17, limit: 5)"), values.health().lastError());
+        assertEquals("label_value_length_limit exceeded (metric: m, label name: a, value: \"a-very-long-value\","
+                + " length: 17, limit: 5)", values.health().lastError());
 
         body.set("m 1\n".repeat(100));
         ScrapeLoop big = loop("    body_size_limit: 100B\n");
@@ -254,5 +256,67 @@ class ScrapeLoopTest {
         assertEquals("down", loop.health().health());
         List<double[]> a = samples("__name__", "a");
         assertTrue(StaleMarker.is(a.get(a.size() - 1)[1]), "the failed scrape marks the earlier series stale");
+    }
+
+    @Test
+    void openMetricsIsParsedWhenTheTargetSendsIt() throws Exception {
+        contentType.set("application/openmetrics-text; version=1.0.0; charset=utf-8");
+        body.set("# TYPE jobs counter\njobs_total{q=\"a\"} 3 999.5 # {trace_id=\"x\"} 1\njobs_created{q=\"a\"} 12.5\n# EOF\n");
+        ScrapeLoop loop = loop("");
+        loop.scrape(1_000_000);
+        assertEquals("up", loop.health().health());
+        assertEquals(List.of(999_500.0, 3.0), List.of(samples("__name__", "jobs_total").get(0)[0], samples("__name__", "jobs_total").get(0)[1]));
+        assertEquals(12.5, samples("__name__", "jobs_created").get(0)[1]);
+
+        body.set("jobs_total{q=\"a\"} 4\n");
+        loop.scrape(1_015_000);
+        assertEquals("down", loop.health().health());
+        assertEquals("data does not end with # EOF", loop.health().lastError());
+    }
+
+    @Test
+    void theSampleLimitCountsWhatMetricRelabelingKeepsAndTheFailedScrapeReportsItsCounts() throws Exception {
+        body.set("a 1\nb 2\ndropped 3\n");
+        String relabel = "    metric_relabel_configs:\n      - source_labels: [__name__]\n        regex: dropped\n        action: drop\n";
+        ScrapeLoop loop = loop("    sample_limit: 2\n" + relabel);
+        loop.scrape(1_000_000);
+        assertEquals("up", loop.health().health(), loop.health().lastError());
+
+        body.set("a 1\nb 2\nc 3\ndropped 4\n");
+        loop.scrape(1_015_000);
+        assertEquals("sample limit exceeded", loop.health().lastError());
+        assertEquals(List.of(1.0, 0.0), samples("__name__", "up").stream().map(s -> s[1]).toList());
+        assertEquals(4.0, samples("__name__", "scrape_samples_scraped").get(1)[1], "every sample of the failed scrape");
+        assertEquals(3.0, samples("__name__", "scrape_samples_post_metric_relabeling").get(1)[1]);
+        assertTrue(StaleMarker.is(samples("__name__", "a").get(1)[1]), "the failed scrape ends a");
+        assertTrue(samples("__name__", "c").isEmpty(), "nothing of the failed scrape is stored");
+    }
+
+    @Test
+    void seriesWithTheirOwnTimestampsGetNoStalenessMarker() throws Exception {
+        body.set("own 1 999000\nplain 2\n");
+        ScrapeLoop loop = loop("");
+        loop.scrape(1_000_000);
+        body.set("other 3\n");
+        loop.scrape(1_015_000);
+        assertEquals(1, samples("__name__", "own").size(), "Prometheus leaves explicitly timestamped series alone");
+        assertTrue(StaleMarker.is(samples("__name__", "plain").get(1)[1]));
+    }
+
+    @Test
+    void scrapedNaNIsStoredAsPrometheusNormalNaNNeverAsAStaleMarker() throws Exception {
+        body.set("n NaN\n");
+        loop("").scrape(1_000_000);
+        double stored = samples("__name__", "n").get(0)[1];
+        assertEquals(0x7ff8000000000001L, Double.doubleToRawLongBits(stored));
+    }
+
+    @Test
+    void aSeriesRepeatedInOneExpositionKeepsTheFirstValue() throws Exception {
+        body.set("r{a=\"1\"} 1\nr{a=\"1\"} 2\n");
+        ScrapeLoop loop = loop("");
+        loop.scrape(1_000_000);
+        assertEquals(List.of(1.0), samples("__name__", "r").stream().map(s -> s[1]).toList());
+        assertEquals(2.0, samples("__name__", "scrape_samples_scraped").get(0)[1]);
     }
 }

@@ -16,7 +16,7 @@ class ScrapeManagerTest {
     @Test
     void aPoolOverItsTargetLimitScrapesNoneOfThem() throws Exception {
         try (Tsdb tsdb = Tsdb.open(dir, TsdbOptions.DEFAULT);
-                ScrapeManager manager = new ScrapeManager(target -> "m 1\n", tsdb::appender)) {
+                ScrapeManager manager = new ScrapeManager(target -> ScrapeBody.of("m 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), null), tsdb::appender)) {
             manager.apply(ConfigLoader.parse("t.yml", """
                     scrape_configs:
                       - job_name: many
