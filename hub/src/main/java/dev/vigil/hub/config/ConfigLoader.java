@@ -42,7 +42,8 @@ public final class ConfigLoader {
             "metrics_path", "scheme", "honor_labels", "honor_timestamps", "params", "sample_limit",
             "static_configs", "relabel_configs", "metric_relabel_configs", "basic_auth", "authorization",
             "tls_config", "bearer_token", "bearer_token_file", "label_limit", "label_name_length_limit",
-            "label_value_length_limit", "target_limit", "body_size_limit", "file_sd_configs", "http_sd_configs", "vigil_sd_configs", "dns_sd_configs");
+            "label_value_length_limit", "target_limit", "body_size_limit", "file_sd_configs", "http_sd_configs", "vigil_sd_configs", "dns_sd_configs",
+            "kubernetes_sd_configs");
     private static final Set<String> RELABEL = Set.of("source_labels", "separator", "regex", "modulus",
             "target_label", "replacement", "action");
 
@@ -168,7 +169,8 @@ public final class ConfigLoader {
                 s.bool("honor_labels").orElse(false), s.bool("honor_timestamps").orElse(true), Map.copyOf(params),
                 s.integer("sample_limit").orElse(global.sampleLimit()), List.copyOf(groups), relabels(s, "relabel_configs"),
                 relabels(s, "metric_relabel_configs"), HttpClientConfigLoader.load(s, base), limits(s, global.limits()),
-                fileSd(s, base), httpSd(s, base), vigilSd(s), dnsSd(s));
+                fileSd(s, base), httpSd(s, base), vigilSd(s), dnsSd(s),
+                KubernetesSdConfigLoader.load(s, base));
     }
 
     private static List<HubConfig.FileSdConfig> fileSd(YamlMap scrape, Path base) throws ConfigException {

@@ -28,7 +28,7 @@ public record HubConfig(Global global, List<ScrapeConfig> scrapeConfigs, String 
             long sampleLimit, List<TargetGroup> staticConfigs, List<RelabelConfig> relabelConfigs,
             List<RelabelConfig> metricRelabelConfigs, HttpClientConfig http, Limits limits,
             List<FileSdConfig> fileSdConfigs, List<HttpSdConfig> httpSdConfigs, boolean vigilSd,
-            List<DnsSdConfig> dnsSdConfigs) {
+            List<DnsSdConfig> dnsSdConfigs, List<KubernetesSdConfig> kubernetesSdConfigs) {
     }
 
     /** {@code dns_sd_configs}: names to resolve (SRV, A, AAAA or MX), the port for A/AAAA/MX, refresh interval. */

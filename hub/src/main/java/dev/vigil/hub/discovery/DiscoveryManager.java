@@ -2,6 +2,7 @@ package dev.vigil.hub.discovery;
 
 import dev.vigil.exporter.yaml.ConfigException;
 import dev.vigil.hub.config.HubConfig;
+import dev.vigil.hub.config.KubernetesSdConfig;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.DirectoryStream;
@@ -25,7 +26,9 @@ import java.util.logging.Logger;
  * logged once per distinct error). file_sd files are checked once a second (modification time, size
  * and identity, so an editor's rename-into-place counts) and re-read at least every
  * refresh_interval; a file that does not parse is reported once with its line and its last good
- * groups stay, as Prometheus does; a deleted file's groups go.
+ * groups stay, as Prometheus does; a deleted file's groups go. Each kubernetes_sd config runs its
+ * own list+watch loops ({@link KubernetesSd}), read once a second; they are stopped when a reload
+ * drops or changes the config.
  */
 public final class DiscoveryManager implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DiscoveryManager.class.getName());
@@ -36,6 +39,8 @@ public final class DiscoveryManager implements AutoCloseable {
     private final Map<String, HttpState> endpoints = new HashMap<>();
     private final Announcements announcements;
     private final DnsSd dns;
+    private final KubernetesEnvironment kubernetesEnvironment;
+    private final Map<String, KubernetesSd> kubernetes = new HashMap<>();
     private HubConfig config;
     private Map<String, List<HubConfig.TargetGroup>> current = Map.of();
     private Thread poller;
@@ -69,10 +74,18 @@ public final class DiscoveryManager implements AutoCloseable {
     /** @param dns the resolver for dns_sd_configs (the system's, or a given server in tests) */
     public DiscoveryManager(BiConsumer<HubConfig, Map<String, List<HubConfig.TargetGroup>>> onUpdate,
             Function<HubConfig.TlsConfig, HttpClient> clients, Announcements announcements, DnsSd dns) {
+        this(onUpdate, clients, announcements, dns, KubernetesEnvironment.system());
+    }
+
+    /** @param kubernetes where kubernetes_sd finds its in-cluster config (the pod's, or a test's) */
+    public DiscoveryManager(BiConsumer<HubConfig, Map<String, List<HubConfig.TargetGroup>>> onUpdate,
+            Function<HubConfig.TlsConfig, HttpClient> clients, Announcements announcements, DnsSd dns,
+            KubernetesEnvironment kubernetes) {
         this.onUpdate = onUpdate;
         this.clients = clients;
         this.announcements = announcements;
         this.dns = dns;
+        this.kubernetesEnvironment = kubernetes;
     }
 
     /** Takes a (re)loaded config: computes every job's groups now and hands them over. */
@@ -82,7 +95,7 @@ public final class DiscoveryManager implements AutoCloseable {
         onUpdate.accept(config, current);
         if (poller == null && config.scrapeConfigs().stream()
                 .anyMatch(c -> !c.fileSdConfigs().isEmpty() || !c.httpSdConfigs().isEmpty() || c.vigilSd()
-                        || !c.dnsSdConfigs().isEmpty())) {
+                        || !c.dnsSdConfigs().isEmpty() || !c.kubernetesSdConfigs().isEmpty())) {
             poller = Thread.ofPlatform().daemon().name("discovery").start(this::poll);
         }
     }
@@ -137,6 +150,13 @@ public final class DiscoveryManager implements AutoCloseable {
                 groups.addAll(refresh(key, sd.refreshInterval().toMillis(), sd.names().toString(),
                         () -> dns.resolve(sd)));
             }
+            for (int i = 0; i < scrape.kubernetesSdConfigs().size(); i++) {
+                KubernetesSdConfig sd = scrape.kubernetesSdConfigs().get(i);
+                String key = scrape.jobName() + "#k8s" + i + " " + sd;
+                seenEndpoints.add(key);
+                groups.addAll(kubernetes.computeIfAbsent(key,
+                        k -> new KubernetesSd(scrape.jobName(), sd, clients, kubernetesEnvironment)).groups());
+            }
             if (scrape.vigilSd()) {
                 groups.addAll(announcements.groups(System.currentTimeMillis()));
             }
@@ -146,6 +166,13 @@ public final class DiscoveryManager implements AutoCloseable {
         }
         files.keySet().retainAll(seen);
         endpoints.keySet().retainAll(seenEndpoints);
+        kubernetes.entrySet().removeIf(e -> {
+            if (seenEndpoints.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().close(); // watches of a config that is gone
+            return true;
+        });
         return out;
     }
 
@@ -254,5 +281,6 @@ public final class DiscoveryManager implements AutoCloseable {
         if (poller != null) {
             poller.interrupt();
         }
+        kubernetes.values().forEach(KubernetesSd::close);
     }
 }
