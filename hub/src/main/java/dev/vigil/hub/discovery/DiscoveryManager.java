@@ -40,7 +40,7 @@ public final class DiscoveryManager implements AutoCloseable {
     private final Announcements announcements;
     private final DnsSd dns;
     private final KubernetesEnvironment kubernetesEnvironment;
-    private final Map<String, KubernetesSd> kubernetes = new HashMap<>();
+    private final Map<String, Kubernetes> kubernetes = new HashMap<>();
     private HubConfig config;
     private Map<String, List<HubConfig.TargetGroup>> current = Map.of();
     private Thread poller;
@@ -53,6 +53,10 @@ public final class DiscoveryManager implements AutoCloseable {
         String content;
         List<HubConfig.TargetGroup> groups = List.of();
         String lastError;
+    }
+
+    /** A kubernetes_sd config and its running watches (restarted when the config changes, secrets included). */
+    private record Kubernetes(KubernetesSdConfig config, KubernetesSd sd) {
     }
 
     private static final class HttpState {
@@ -152,10 +156,17 @@ public final class DiscoveryManager implements AutoCloseable {
             }
             for (int i = 0; i < scrape.kubernetesSdConfigs().size(); i++) {
                 KubernetesSdConfig sd = scrape.kubernetesSdConfigs().get(i);
-                String key = scrape.jobName() + "#k8s" + i + " " + sd;
+                String key = scrape.jobName() + "#k8s" + i;
                 seenEndpoints.add(key);
-                groups.addAll(kubernetes.computeIfAbsent(key,
-                        k -> new KubernetesSd(scrape.jobName(), sd, clients, kubernetesEnvironment)).groups());
+                Kubernetes running = kubernetes.get(key);
+                if (running == null || !running.config().equals(sd)) {
+                    if (running != null) {
+                        running.sd().close();
+                    }
+                    running = new Kubernetes(sd, new KubernetesSd(scrape.jobName(), sd, clients, kubernetesEnvironment));
+                    kubernetes.put(key, running);
+                }
+                groups.addAll(running.sd().groups());
             }
             if (scrape.vigilSd()) {
                 groups.addAll(announcements.groups(System.currentTimeMillis()));
@@ -170,7 +181,7 @@ public final class DiscoveryManager implements AutoCloseable {
             if (seenEndpoints.contains(e.getKey())) {
                 return false;
             }
-            e.getValue().close(); // watches of a config that is gone
+            e.getValue().sd().close(); // watches of a config that is gone
             return true;
         });
         return out;
@@ -281,6 +292,6 @@ public final class DiscoveryManager implements AutoCloseable {
         if (poller != null) {
             poller.interrupt();
         }
-        kubernetes.values().forEach(KubernetesSd::close);
+        kubernetes.values().forEach(k -> k.sd().close());
     }
 }

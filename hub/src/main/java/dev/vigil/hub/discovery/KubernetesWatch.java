@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -153,13 +156,27 @@ final class KubernetesWatch implements AutoCloseable {
             if (closed) {
                 return version;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+            // The server ends the watch after timeoutSeconds; a connection that died silently is cut here.
+            AtomicBoolean expired = new AtomicBoolean();
+            CompletableFuture.delayedExecutor(timeout + 60, TimeUnit.SECONDS).execute(() -> {
+                if (stream == in) {
+                    expired.set(true);
+                    closeQuietly(in);
                 }
-                version = apply(KubernetesJson.parse(line), version);
+            });
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            try {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    version = apply(KubernetesJson.parse(line), version);
+                }
+            } catch (IOException e) {
+                if (!expired.get() || e instanceof Gone) {
+                    throw e;
+                }
             }
             return version;
         } finally {
@@ -235,6 +252,14 @@ final class KubernetesWatch implements AutoCloseable {
         }
     }
 
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -244,11 +269,7 @@ final class KubernetesWatch implements AutoCloseable {
         closed = true;
         InputStream in = stream;
         if (in != null) {
-            try {
-                in.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+            closeQuietly(in);
         }
         if (thread != null) {
             thread.interrupt();

@@ -351,6 +351,25 @@ class KubernetesSdTest {
     }
 
     @Test
+    void aReloadWithNewCredentialsRestartsTheWatches() throws Exception {
+        api.list("/api/v1/nodes", "11", node("a", "10.0.0.1", "5"));
+        AtomicReference<Map<String, List<HubConfig.TargetGroup>>> seen = new AtomicReference<>(Map.of());
+        String head = "scrape_configs:\n  - job_name: k8s\n    kubernetes_sd_configs:\n      - api_server: http://127.0.0.1:"
+                + api.port() + "\n        role: node\n        authorization:\n          credentials: ";
+        try (DiscoveryManager discovery = new DiscoveryManager((c, g) -> seen.set(g), PLAIN, new Announcements(),
+                new DnsSd("dns:"), new KubernetesEnvironment(Map.of(), dir))) {
+            discovery.apply(ConfigLoader.parse("p.yml", head + "wrong\n"));
+            await(() -> api.count(401), n -> n >= 1);
+            assertEquals(List.of(), targets(seen));
+            discovery.apply(ConfigLoader.parse("p.yml", head + "t0ken\n"));
+            await(() -> targets(seen), t -> t.equals(List.of("10.0.0.1:10250")));
+            long refused = api.count(401);
+            Thread.sleep(1500);
+            assertEquals(refused, api.count(401), "the watches with the old credentials stopped");
+        }
+    }
+
+    @Test
     void inClusterConfigUsesTheServiceAccountAndOwnNamespace() throws Exception {
         TestCa ca = TestCa.create("cluster-ca");
         TestCa.Leaf leaf = ca.leaf("kubernetes").localhost().issue();
