@@ -130,6 +130,8 @@ public final class KubernetesSd implements AutoCloseable {
             base = URI.create("https://" + KubernetesTargets.joinHostPort(host, port));
             Path ca = environment.serviceAccountDir().resolve("ca.crt");
             http = new HubConfig.HttpClientConfig(null, null, new HubConfig.TlsConfig(ca, null, null, false));
+            LOG.info(() -> "kubernetes_sd: job \"" + job + "\": using the pod's service account via the in-cluster "
+                    + "config");
         }
         List<String> namespaces = new ArrayList<>(config.namespaces());
         if (config.ownNamespace()) {
