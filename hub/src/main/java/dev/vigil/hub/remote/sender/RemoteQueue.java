@@ -27,6 +27,8 @@ final class RemoteQueue {
     private static final Logger LOG = Logger.getLogger(RemoteQueue.class.getName());
     private static final Shard.SeriesRef DROPPED = new Shard.SeriesRef(Labels.EMPTY, 0);
     private static final long SHARD_UPDATE_NANOS = 10_000_000_000L;
+    /** How often the shard count is recomputed: Prometheus' 10 s (tests shorten it). */
+    static volatile long shardUpdateNanos = SHARD_UPDATE_NANOS;
     private static final double TOLERANCE = 0.3;
     /** Samples still queued when a stop has waited this long stay unsent (they are still in the WAL). */
     private static final long FLUSH_MILLIS = 5_000;
@@ -201,7 +203,7 @@ final class RemoteQueue {
                         + e.getMessage());
             }
         }
-        if (mayReshard && now - lastShardUpdate >= SHARD_UPDATE_NANOS) {
+        if (mayReshard && now - lastShardUpdate >= shardUpdateNanos) {
             double seconds = (now - lastShardUpdate) / 1e9;
             lastShardUpdate = now;
             inRate.tick(dataIn.sum(), seconds);

@@ -27,11 +27,21 @@ final class FakeReceiver implements AutoCloseable {
     private final Map<Labels, List<long[]>> accepted = new LinkedHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
     volatile IntUnaryOperator statusOf = n -> 204;
+    /** How long each request takes to answer. */
+    volatile long delayMillis;
 
     FakeReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/api/v1/write", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             List<WriteRequestDecoder.Series> series;
             int status;
             try {

@@ -198,6 +198,33 @@ class RemoteWriteSenderTest {
     }
 
     @Test
+    void reshardsUpForASlowReceiverAndKeepsEachSeriesInOrder() throws Exception {
+        RemoteQueue.shardUpdateNanos = 300_000_000L;
+        try {
+            tsdb = Tsdb.open(dir, TsdbOptions.DEFAULT);
+            receiver.delayMillis = 20;
+            manager = new RemoteWriteManager(tsdb, "test");
+            manager.apply(config("min_shards: 1, max_shards: 4, max_samples_per_send: 10, capacity: 50,"
+                    + " batch_send_deadline: 20ms"));
+            int maxShards = 1;
+            for (int k = 0; k < 400; k += 20) {
+                append(k, 20);
+                Thread.sleep(50);
+                maxShards = Math.max(maxShards, metrics().shards);
+            }
+            int[] seen = {maxShards};
+            await(() -> {
+                seen[0] = Math.max(seen[0], metrics().shards);
+                return receiver.acceptedCount() == 1200;
+            }, "1200 samples");
+            assertTrue(seen[0] > 1, "resharded up from 1 (desired " + metrics().shardsDesired + ")");
+            assertEquals(expected(400), receiver.accepted(), "every sample once and in order across reshards");
+        } finally {
+            RemoteQueue.shardUpdateNanos = 10_000_000_000L;
+        }
+    }
+
+    @Test
     void aChangedEntryRestartsItsQueueAndResumes() throws Exception {
         tsdb = Tsdb.open(dir, TsdbOptions.DEFAULT);
         manager = new RemoteWriteManager(tsdb, "test");
