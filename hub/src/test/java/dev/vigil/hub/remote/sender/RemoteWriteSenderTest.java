@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.exporter.SnapshotSink;
 import dev.vigil.hub.config.ConfigLoader;
 import dev.vigil.hub.config.HubConfig;
 import dev.vigil.model.Labels;
@@ -133,6 +134,12 @@ class RemoteWriteSenderTest {
         assertEquals(List.of("application/x-protobuf"), first.headers().get("Content-type"));
         assertEquals(List.of("0.1.0"), first.headers().get("X-prometheus-remote-write-version"));
         assertEquals(List.of("vigil-hub/test"), first.headers().get("User-agent"));
+        SnapshotSink sink = new SnapshotSink();
+        manager.collector().update(sink);
+        List<String> names = sink.toSnapshots().stream().map(f -> f.getMetadata().getPrometheusName()).toList();
+        assertEquals(16, names.size(), "every family renders: " + names);
+        assertTrue(names.contains("prometheus_remote_storage_samples_failed")
+                && names.contains("prometheus_remote_storage_sent_batch_duration_seconds"), names.toString());
     }
 
     @Test
