@@ -77,6 +77,9 @@ final class RemoteWriteConfigLoader {
         if (url.getHost() == null) {
             throw r.error("url", "host is missing in URL");
         }
+        for (String key : new String[] {"enable_http2", "send_exemplars", "send_native_histograms"}) {
+            r.bool(key); // accepted (HTTP/1.1 is used; the hub stores no exemplars or native histograms), type-checked
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : r.stringMap("headers").entrySet()) {
             String lower = h.getKey().toLowerCase(Locale.ROOT);
