@@ -116,7 +116,7 @@ class RemoteWriteConfigTest {
         "duplicate name | remote_write:\\n  - url: http://x/y\\n    name: a\\n  - url: http://z/y\\n    name: a | 5 | found multiple remote write configs with job name \"a\"",
         "duplicate config | remote_write:\\n  - url: http://x/y\\n  - url: http://x/y | 3 | duplicate remote write configs are not allowed, found duplicate for URL: http://x/y",
         "bad relabel | remote_write:\\n  - url: http://x/y\\n    write_relabel_configs:\\n      - action: rename | 4 | unknown relabel action \"rename\"",
-        "bad bool | remote_write:\n  - url: http://x/y\n    send_exemplars: maybe | 3 | send_exemplars",
+        "bad bool | remote_write:\\n  - url: http://x/y\\n    send_exemplars: maybe | 3 | send_exemplars",
         "zero shards | remote_write:\\n  - url: http://x/y\\n    queue_config: {max_shards: 0} | 3 | max_shards must be greater than 0",
         "min above max | remote_write:\\n  - url: http://x/y\\n    queue_config: {max_shards: 2, min_shards: 3} | 3 | min_shards (3) must not exceed max_shards (2)",
     })
