@@ -43,10 +43,12 @@ vigil_launch() {
   # JDK 23+ only: early JDK 21 and 22 builds lack the flag or keep it experimental.
   local -a opts
   if [ "${VIGIL_PROFILE:-exporter}" = hub ]; then
-    # The hub: C2 for the scrape and query paths; G1 with tight free-heap ratios gives memory back
-    # (RSS per active series measured in BENCHMARKS.md); Chronicle Queue's module flags.
+    # The hub: C2 for the scrape and query paths; the collector in VIGIL_HUB_GC (measured in
+    # BENCHMARKS.md, fleet benchmark); Chronicle Queue's module flags.
+    local -a gc
+    read -r -a gc <<<"${VIGIL_HUB_GC:--XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}"
     opts=(
-      "-Xmx${VIGIL_HEAP}" -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+      "-Xmx${VIGIL_HEAP}" "${gc[@]}"
       -XX:-UsePerfData -Djava.net.preferIPv6Addresses=false
       --enable-native-access=ALL-UNNAMED
       --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED

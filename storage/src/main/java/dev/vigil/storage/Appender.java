@@ -19,6 +19,15 @@ public interface Appender {
     long append(long ref, Labels labels, long timestamp, double value) throws SampleRejectedException;
 
     /**
+     * The labels the storage keeps for series {@code ref} (its interned copy), or null when it has
+     * none to share. A caller that caches labels per series (a scrape loop) keeps these instead of
+     * its own, so that a series' strings are held once.
+     */
+    default Labels storedLabels(long ref) {
+        return null;
+    }
+
+    /**
      * Writes the batch to the WAL and then to the head. When it returns, the batch is
      * acknowledged: it survives a crash of the process (storage/README.md, sync policy).
      *

@@ -6,24 +6,25 @@ import dev.vigil.hub.config.ScrapeTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
 
 /**
- * Fetches an exposition over HTTP as Prometheus does: {@code Accept} for the text format, gzip,
+ * Fetches an exposition over HTTP ({@link Http1Client}, keep-alive) as Prometheus does: {@code Accept} for the text format, gzip,
  * {@code X-Prometheus-Scrape-Timeout-Seconds}, our User-Agent, the scrape timeout on the whole
  * request. Errors read like Prometheus' ({@code server returned HTTP status 404 Not Found},
  * {@code Get "URL": context deadline exceeded}).
  */
-public final class HttpFetcher implements ScrapeLoop.Fetcher {
+public final class HttpFetcher implements ScrapeLoop.Fetcher, AutoCloseable {
     /** Prometheus 2.42's default: OpenMetrics first, then the text format. */
     static final String ACCEPT = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
             + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
@@ -36,6 +37,8 @@ public final class HttpFetcher implements ScrapeLoop.Fetcher {
 
     /** One client per TLS setting (a client holds its SSL context); plain HTTP shares the first. */
     private final Map<HubConfig.TlsConfig, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<HubConfig.TlsConfig, SSLContext> sslContexts = new ConcurrentHashMap<>();
+    private final Http1Client http = new Http1Client();
     private final String userAgent;
 
     public HttpFetcher(String version) {
@@ -74,48 +77,95 @@ public final class HttpFetcher implements ScrapeLoop.Fetcher {
         return "remote error: tls: " + message;
     }
 
+    /** The SSL context for a TLS setting, shared by every scrape with that setting. */
+    private SSLContext sslContext(HubConfig.TlsConfig tls) throws IOException {
+        try {
+            return sslContexts.computeIfAbsent(tls, t -> {
+                try {
+                    return ScrapeTls.context(t);
+                } catch (IOException | GeneralSecurityException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw new IOException("tls_config: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public ScrapeBody fetch(ScrapeTarget target) throws IOException {
         URI url = target.url();
+        long deadline = System.nanoTime() + target.config().scrapeTimeout().toNanos();
         double timeout = target.config().scrapeTimeout().toMillis() / 1000.0;
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(target.config().scrapeTimeout())
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", "gzip")
-                .header("User-Agent", userAgent)
-                .header("X-Prometheus-Scrape-Timeout-Seconds", String.format(Locale.ROOT, "%g", timeout));
+        List<String[]> headers = new ArrayList<>(6);
+        headers.add(new String[] {"Accept", ACCEPT});
+        headers.add(new String[] {"Accept-Encoding", "gzip"});
+        headers.add(new String[] {"User-Agent", userAgent});
+        headers.add(new String[] {"X-Prometheus-Scrape-Timeout-Seconds", String.format(Locale.ROOT, "%g", timeout)});
         String authorization = Credentials.authorization(target.config().http());
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            headers.add(new String[] {"Authorization", authorization});
         }
-        HttpClient client = client(target.config().http().tls());
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new IOException("Get \"" + url + "\": context deadline exceeded", e);
-        } catch (ConnectException e) {
-            throw new IOException("Get \"" + url + "\": dial tcp " + url.getHost() + ":" + url.getPort()
-                    + ": connect: connection refused", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Get \"" + url + "\": interrupted", e);
-        } catch (javax.net.ssl.SSLHandshakeException e) {
-            throw new IOException("Get \"" + url + "\": " + tlsReason(e), e);
-        } catch (IOException e) {
-            throw new IOException("Get \"" + url + "\": " + e.getMessage(), e);
-        }
-        try (InputStream raw = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException("server returned HTTP status " + response.statusCode() + " "
-                        + HttpStatus.text(response.statusCode()));
+        HubConfig.TlsConfig tlsConfig = target.config().http().tls();
+        URI current = url;
+        for (int redirects = 0;; redirects++) {
+            boolean https = "https".equalsIgnoreCase(current.getScheme());
+            SSLContext tls = https ? sslContext(tlsConfig) : null;
+            Http1Client.Response response;
+            try {
+                response = http.get(current, headers, tls, String.valueOf(tlsConfig.hashCode()),
+                        !tlsConfig.insecureSkipVerify(), deadline);
+            } catch (SocketTimeoutException e) {
+                throw new IOException("Get \"" + url + "\": context deadline exceeded", e);
+            } catch (ConnectException e) {
+                throw new IOException("Get \"" + url + "\": dial tcp " + current.getHost() + ":" + current.getPort()
+                        + ": connect: connection refused", e);
+            } catch (javax.net.ssl.SSLHandshakeException e) {
+                throw new IOException("Get \"" + url + "\": " + tlsReason(e), e);
+            } catch (IOException e) {
+                throw new IOException("Get \"" + url + "\": " + e.getMessage(), e);
             }
-            boolean gzip = response.headers().firstValue("Content-Encoding").map("gzip"::equalsIgnoreCase).orElse(false);
-            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            int status = response.status;
+            String location = response.header("Location");
+            if (status >= 300 && status < 400 && status != 304 && location != null && redirects < Http1Client.MAX_REDIRECTS) {
+                http.finish(response, false);
+                current = current.resolve(location);
+                continue;
+            }
+            if (status != 200) {
+                http.finish(response, false);
+                throw new IOException("server returned HTTP status " + status + " " + HttpStatus.text(status));
+            }
+            boolean gzip = "gzip".equalsIgnoreCase(response.header("Content-Encoding"));
             long limit = target.config().limits().bodySizeLimit();
-            try (InputStream in = gzip ? new GZIPInputStream(raw, 8192) : raw) {
-                return read(in, limit, contentType);
+            boolean complete = false;
+            try {
+                ScrapeBody body = read(gzip ? new GZIPInputStream(response.body, 8192) : response.body, limit,
+                        response.header("Content-Type"));
+                complete = HttpBodies.done(response.body) || drained(response.body);
+                return body;
+            } catch (SocketTimeoutException e) {
+                throw new IOException("Get \"" + url + "\": context deadline exceeded", e);
+            } finally {
+                http.finish(response, complete);
             }
         }
+    }
+
+    /** Reads what little may follow a gzip stream's end; true when the body is then complete. */
+    private static boolean drained(InputStream body) throws IOException {
+        byte[] rest = new byte[512];
+        for (int i = 0; i < 8; i++) {
+            if (body.read(rest) < 0) {
+                return HttpBodies.done(body);
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** The whole body into a pooled buffer (one spare byte at the end for the parser). */

@@ -161,7 +161,14 @@ public final class ScrapeLoop {
             boolean explicit = honorTimestamps && parser.hasTimestamp();
             series.trackStaleness = !explicit;
             try {
-                series.ref = app.append(series.ref, series.labels, explicit ? parser.timestamp() : timestamp, parser.value());
+                long ref = app.append(series.ref, series.labels, explicit ? parser.timestamp() : timestamp, parser.value());
+                if (ref != series.ref) {
+                    series.ref = ref;
+                    Labels stored = app.storedLabels(ref);
+                    if (stored != null && stored.equals(series.labels)) {
+                        series.labels = stored; // hold the series' strings once, in the storage
+                    }
+                }
             } catch (SampleRejectedException e) {
                 // counted by the storage per reason; the scrape goes on, as in Prometheus
             }

@@ -20,8 +20,11 @@ final class SeriesCache {
     static final class Entry {
         final byte[] key;
         final int hash;
-        /** Stored labels; null when metric_relabel_configs drop the series. */
-        final Labels labels;
+        /**
+         * Stored labels, the storage's own instance once it has the series; null when
+         * metric_relabel_configs drop the series.
+         */
+        Labels labels;
         /** The storage's reference for the series (0 until first appended). */
         long ref;
         /** The scrape that last saw it. */

@@ -43,6 +43,12 @@ public final class HeadAppender implements Appender {
         return s.id();
     }
 
+    @Override
+    public Labels storedLabels(long ref) {
+        MemSeries s = ref > 0 && ref <= Integer.MAX_VALUE ? head.series((int) ref) : null;
+        return s == null ? null : s.labels();
+    }
+
     private SampleRejectedException reject(SampleRejectedException.Reason reason) {
         head.countRejected(reason);
         return reason.exception();
