@@ -117,7 +117,13 @@ final class NodeFleet {
 
     /** Moves every series one scrape interval on and returns the values (reused array). */
     double[] step() {
-        for (int i = 0; i < values.length; i++) {
+        step(0, values.length);
+        return values;
+    }
+
+    /** Moves series {@code [from, to)} one scrape interval on (one simulated host's worth). */
+    synchronized void step(int from, int to) {
+        for (int i = from; i < to; i++) {
             if (steps[i] == 0) {
                 continue;
             }
@@ -128,7 +134,6 @@ final class NodeFleet {
                 values[i] = 0;
             }
         }
-        return values;
     }
 
     double[] current() {
