@@ -113,7 +113,7 @@ public final class HttpFetcher implements ScrapeLoop.Fetcher, AutoCloseable {
             SSLContext tls = https ? sslContext(tlsConfig) : null;
             Http1Client.Response response;
             try {
-                response = http.get(current, headers, tls, String.valueOf(tlsConfig.hashCode()),
+                response = http.get(current, headers, tls, https ? String.valueOf(tlsConfig.hashCode()) : "",
                         !tlsConfig.insecureSkipVerify(), deadline);
             } catch (SocketTimeoutException e) {
                 throw new IOException("Get \"" + url + "\": context deadline exceeded", e);

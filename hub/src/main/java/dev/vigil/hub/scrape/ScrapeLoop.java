@@ -32,6 +32,7 @@ public final class ScrapeLoop {
     private final Fetcher fetcher;
     private final Supplier<Appender> appenders;
     private final SeriesCache cache = new SeriesCache();
+    private final SeriesCache.Key key = new SeriesCache.Key();
     private final Map<String, Report> reports = new HashMap<>();
     /** Counts scrapes; cache entries remember the last one that saw them. */
     private int scrapeNumber;
@@ -137,12 +138,10 @@ public final class ScrapeLoop {
                 continue;
             }
             counts.scraped++;
-            int from = parser.seriesStart();
-            int to = parser.seriesEnd();
-            int hash = SeriesCache.hash(b, from, to);
-            SeriesCache.Entry series = cache.get(b, from, to, hash);
+            key.set(b, parser.seriesStart(), parser.seriesEnd());
+            SeriesCache.Entry series = cache.get(key);
             if (series == null) {
-                series = cache.add(b, from, to, hash, newSeries(parser), scrape);
+                series = cache.add(key, newSeries(parser), scrape);
                 if (series.labels != null) {
                     counts.added++;
                 }
