@@ -95,8 +95,8 @@ public final class HttpFetcher implements ScrapeLoop.Fetcher, AutoCloseable {
     @Override
     public ScrapeBody fetch(ScrapeTarget target) throws IOException {
         URI url = target.url();
-        long deadline = System.nanoTime() + target.config().scrapeTimeout().toNanos();
-        double timeout = target.config().scrapeTimeout().toMillis() / 1000.0;
+        long deadline = System.nanoTime() + target.timeout().toNanos();
+        double timeout = target.timeout().toMillis() / 1000.0;
         List<String[]> headers = new ArrayList<>(6);
         headers.add(new String[] {"Accept", ACCEPT});
         headers.add(new String[] {"Accept-Encoding", "gzip"});

@@ -132,6 +132,7 @@ public final class ScrapeLoop {
         long sampleLimit = target.config().sampleLimit();
         boolean honorTimestamps = target.config().honorTimestamps();
         boolean overLimit = false;
+        boolean noMetricRelabeling = target.config().metricRelabelConfigs().isEmpty();
         ExpositionParser.Entry entry;
         while ((entry = parser.next()) != null) {
             if (entry != ExpositionParser.Entry.SERIES) {
@@ -140,6 +141,13 @@ public final class ScrapeLoop {
             counts.scraped++;
             key.set(b, parser.seriesStart(), parser.seriesEnd());
             SeriesCache.Entry series = cache.get(key);
+            if (series == null && overLimit) {
+                // the scrape fails anyway: count, but neither cache nor store what is past the limit
+                if (noMetricRelabeling || newSeries(parser) != null) {
+                    counts.kept++;
+                }
+                continue;
+            }
             if (series == null) {
                 series = cache.add(key, newSeries(parser), scrape);
                 if (series.labels != null) {

@@ -87,7 +87,7 @@ public final class ScrapeManager implements AutoCloseable {
 
     private Running start(ScrapeTarget target) {
         ScrapeLoop loop = new ScrapeLoop(target, fetcher, appenders);
-        long interval = target.config().scrapeInterval().toMillis();
+        long interval = target.interval().toMillis();
         long offset = Math.floorMod(target.key().hashCode() * 0x9E3779B1L, interval);
         long delay = Math.floorMod(offset - System.currentTimeMillis() % interval, interval);
         AtomicBoolean busy = new AtomicBoolean();

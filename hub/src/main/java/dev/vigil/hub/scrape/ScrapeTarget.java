@@ -7,16 +7,19 @@ import dev.vigil.model.Labels;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * One target: the labels its series get, the labels it was discovered with, the URL and the
- * scrape config it belongs to.
+ * One target: the labels its series get, the labels it was discovered with, the URL, the scrape
+ * config it belongs to, and its interval and timeout (the config's, unless relabeling changed
+ * {@code __scrape_interval__} or {@code __scrape_timeout__}).
  */
-public record ScrapeTarget(Labels labels, Labels discoveredLabels, URI url, HubConfig.ScrapeConfig config) {
+public record ScrapeTarget(Labels labels, Labels discoveredLabels, URI url, HubConfig.ScrapeConfig config,
+        Duration interval, Duration timeout) {
     private static final Logger LOG = Logger.getLogger(ScrapeTarget.class.getName());
 
     /** A target relabeling dropped, kept for the API's droppedTargets. */
@@ -73,6 +76,21 @@ public record ScrapeTarget(Labels labels, Labels discoveredLabels, URI url, HubC
                     dropped.add(new Dropped(before, config.jobName()));
                     continue;
                 }
+                Duration interval;
+                Duration timeout;
+                try {
+                    interval = timing(after, "__scrape_interval__", "interval");
+                    timeout = timing(after, "__scrape_timeout__", "timeout");
+                    if (timeout.compareTo(interval) > 0) {
+                        throw new IllegalArgumentException("scrape timeout cannot be greater than scrape interval (\""
+                                + after.get("__scrape_timeout__") + "\" > \"" + after.get("__scrape_interval__") + "\")");
+                    }
+                } catch (IllegalArgumentException e) {
+                    // as Prometheus: the target is not created, and the reason is logged
+                    LOG.warning(() -> "creating target failed: " + e.getMessage() + " (job " + config.jobName() + ", "
+                            + after.get("__address__") + ")");
+                    continue;
+                }
                 URI url = url(after, config);
                 Labels.Builder labels = Labels.builder();
                 for (int i = 0; i < after.size(); i++) {
@@ -83,10 +101,24 @@ public record ScrapeTarget(Labels labels, Labels discoveredLabels, URI url, HubC
                 if (labels.get("instance").isEmpty()) {
                     labels.set("instance", after.get("__address__"));
                 }
-                active.add(new ScrapeTarget(labels.build(), before, url, config));
+                active.add(new ScrapeTarget(labels.build(), before, url, config, interval, timeout));
             }
         }
         return new Targets(List.copyOf(active), List.copyOf(dropped));
+    }
+
+    /** A relabeled interval or timeout label as a duration, with Prometheus' errors. */
+    private static Duration timing(Labels labels, String label, String what) {
+        Duration d;
+        try {
+            d = PromDuration.parse(labels.get(label));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("error parsing scrape " + what + ": " + e.getMessage(), e);
+        }
+        if (d.isZero()) {
+            throw new IllegalArgumentException("scrape " + what + " cannot be 0");
+        }
+        return d;
     }
 
     private static void setIfAbsent(Labels.Builder builder, String name, String value) {
@@ -120,7 +152,7 @@ public record ScrapeTarget(Labels labels, Labels discoveredLabels, URI url, HubC
 
     /** Identity across reloads: same labels, URL and scrape settings mean the same loop. */
     public String key() {
-        return config.jobName() + " " + url + " " + labels + " " + config.scrapeInterval() + " " + config.scrapeTimeout()
+        return config.jobName() + " " + url + " " + labels + " " + interval + " " + timeout
                 + " " + config.honorLabels() + " " + config.honorTimestamps() + " " + config.sampleLimit() + " "
                 + config.metricRelabelConfigs();
     }

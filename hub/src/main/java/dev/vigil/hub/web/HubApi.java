@@ -116,8 +116,8 @@ public final class HubApi {
             g.writeStringField("lastScrape", DateTimeFormatter.ISO_INSTANT.format(health.lastScrape()));
             g.writeNumberField("lastScrapeDuration", health.lastScrapeDurationSeconds());
             g.writeStringField("health", health.health());
-            g.writeStringField("scrapeInterval", PromDuration.format(loop.target().config().scrapeInterval()));
-            g.writeStringField("scrapeTimeout", PromDuration.format(loop.target().config().scrapeTimeout()));
+            g.writeStringField("scrapeInterval", PromDuration.format(loop.target().interval()));
+            g.writeStringField("scrapeTimeout", PromDuration.format(loop.target().timeout()));
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -13,6 +13,7 @@ import dev.vigil.storage.TsdbOptions;
 import dev.vigil.storage.index.Matcher;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -90,6 +91,56 @@ class BadTargetsTest {
                 }
             }
             assertTrue(scrapes >= 4, "healthy target scraped " + scrapes + " times in 5.2 s");
+        }
+    }
+
+    @Test
+    void aTargetWithTenMillionSeriesFailsOnItsSampleLimitAndLeavesNothingBehind() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/good", exchange -> respond(exchange, "healthy 1\n"));
+        server.createContext("/huge", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
+                byte[] line = "s0000000 1\n".getBytes(StandardCharsets.US_ASCII); // 110 MB in all
+                for (int i = 0; i < 10_000_000; i++) {
+                    for (int d = 0, v = i; d < 7; d++, v /= 10) {
+                        line[7 - d] = (byte) ('0' + v % 10);
+                    }
+                    out.write(line);
+                }
+            } catch (IOException e) {
+                // the hub hung up
+            }
+        });
+        server.start();
+        String address = "127.0.0.1:" + server.getAddress().getPort();
+        String config = "global:\n  scrape_interval: 2s\n  scrape_timeout: 2s\nscrape_configs:\n"
+                + "  - job_name: huge\n    metrics_path: /huge\n    sample_limit: 50000\n"
+                + "    static_configs: [{targets: ['" + address + "']}]\n"
+                + "  - job_name: good\n    metrics_path: /good\n    static_configs: [{targets: ['" + address + "']}]\n";
+        try (Tsdb tsdb = Tsdb.open(dir, TsdbOptions.DEFAULT);
+                ScrapeManager manager = new ScrapeManager(new HttpFetcher("test"), tsdb::appender)) {
+            manager.apply(ConfigLoader.parse("p.yml", config));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (health(manager, "huge").lastError().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            TargetHealth huge = health(manager, "huge");
+            assertEquals("down", huge.health());
+            assertEquals("sample limit exceeded", huge.lastError());
+            assertEquals("up", health(manager, "good").health());
+            // as in Prometheus, the series appended before the limit was hit exist (empty, until head GC)
+            // but no more than the limit, and no sample of the refused scrape is stored
+            assertTrue(tsdb.head().numSeries() <= 50_100, tsdb.head().numSeries() + " series");
+            try (Querier q = tsdb.querier(0, Long.MAX_VALUE)) {
+                for (String name : List.of("s0000000", "s0049999")) {
+                    for (Series series : q.select(List.of(Matcher.equal("__name__", name)))) {
+                        assertTrue(!series.iterator().next(), name + " has a sample");
+                    }
+                }
+            }
         }
     }
 

@@ -75,4 +75,41 @@ class ScrapeTargetTest {
         assertEquals("https://h:1/probe", target.url().toString());
         assertEquals("other", target.labels().get("job"));
     }
+
+    @Test
+    void relabeledIntervalAndTimeoutApplyPerTargetAndBadOnesAreNotCreated() throws Exception {
+        ScrapeTarget.Targets t = targets("""
+                scrape_configs:
+                  - job_name: node
+                    scrape_interval: 15s
+                    scrape_timeout: 10s
+                    static_configs:
+                      - targets: ["slow:9100"]
+                        labels: {tier: slow}
+                      - targets: ["fast:9100"]
+                      - targets: ["bad:9100"]
+                        labels: {tier: bad}
+                      - targets: ["garbage:9100"]
+                        labels: {tier: garbage}
+                    relabel_configs:
+                      - source_labels: [tier]
+                        regex: slow
+                        target_label: __scrape_interval__
+                        replacement: 1m
+                      - source_labels: [tier]
+                        regex: bad
+                        target_label: __scrape_timeout__
+                        replacement: 20s
+                      - source_labels: [tier]
+                        regex: garbage
+                        target_label: __scrape_interval__
+                        replacement: soon
+                """);
+        assertEquals(2, t.active().size(), "timeout over interval and an unparsable interval create no target");
+        ScrapeTarget slow = t.active().get(0);
+        assertEquals("slow:9100", slow.labels().get("instance"));
+        assertEquals(java.time.Duration.ofMinutes(1), slow.interval());
+        assertEquals(java.time.Duration.ofSeconds(10), slow.timeout());
+        assertEquals(java.time.Duration.ofSeconds(15), t.active().get(1).interval());
+    }
 }
