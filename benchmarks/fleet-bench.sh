@@ -10,6 +10,7 @@
 # `INGEST=1 benchmarks/fleet-bench.sh 200 1000` instead steps the interval down (5, 2, 1 s; 30 s
 # warm-up, 60 s measured each) and prints the same figures per step: the highest rate a peer keeps
 # at >= 0.98 of expected is its sustainable ingest rate.
+# PEERS="vigil-hub" (or "prometheus") runs one peer only.
 # Needs `prometheus` (Debian's 2.42) on PATH and a built project (bin/mvn -B -o package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -48,6 +49,7 @@ metric() { curl -s "http://127.0.0.1:$1/metrics" | awk -v m="$2" '$1 == m || ind
 # run NAME INTERVAL WARMUP MEASURE APPENDED_METRIC SERIES_METRIC WEB_PORT COMMAND...
 run() {
   local name=$1 interval=$2 warmup=$3 measure=$4 appended=$5 series=$6 web=$7
+  case " ${PEERS:-prometheus vigil-hub} " in *" $name "*) ;; *) return 0 ;; esac
   shift 7
   local data="$work/data-$name-$interval"
   mkdir -p "$data"

@@ -50,6 +50,12 @@ public final class HubMain {
     private HubMain() {
     }
 
+    /** Logs what a {@link HeapTrimmer} run gave back. */
+    static void logTrim(long committedBefore, long committedAfter, long millis) {
+        LOG.info("Heap trimmed", "old_gen_before_mib", committedBefore >> 20, "old_gen_after_mib", committedAfter >> 20,
+                "pause_ms", millis);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -183,6 +189,7 @@ public final class HubMain {
                 LOG.error("Compaction failed", "err", String.valueOf(e.getMessage()));
             }
         }, 1, 1, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(new HeapTrimmer(), 3, 3, TimeUnit.MINUTES);
         Signals.onHangup(reloader::reload);
         ready[0] = true;
         LOG.info("Server is ready to receive web requests.", "listen", listen.get(), "external_url", externalUrl.get());
