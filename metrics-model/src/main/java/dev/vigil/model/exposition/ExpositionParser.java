@@ -70,6 +70,12 @@ public abstract sealed class ExpositionParser permits PromTextParser, OpenMetric
     int textStart;
     int textEnd;
     String type;
+    /** Start of the lexer's last token. */
+    int tokStart;
+    /** Whether the last label value had a byte outside ASCII (then it is checked as UTF-8). */
+    boolean highBit;
+    /** Whether the current entry is HELP, whose text is unescaped. */
+    boolean help;
 
     ExpositionParser(byte[] b, int end) {
         this.b = b;
@@ -135,8 +141,52 @@ public abstract sealed class ExpositionParser permits PromTextParser, OpenMetric
     }
 
     /** The HELP text (unescaped), UNIT text or comment text of the current entry. */
-    public String text() {
-        return new String(b, textStart, textEnd - textStart, StandardCharsets.UTF_8);
+    public final String text() {
+        return help ? unescapeHelp(textStart, textEnd) : new String(b, textStart, textEnd - textStart, StandardCharsets.UTF_8);
+    }
+
+    /** The next token that matters to the parser (the text format skips blanks here). */
+    abstract Token token();
+
+    static ExpositionException parseError(String expected, Token got) {
+        return new ExpositionException(expected + ", got " + got.quoted());
+    }
+
+    /**
+     * The label set after its opening brace, up to its closing one. A trailing comma is allowed;
+     * OpenMetrics ({@code commaRequired}) wants a comma or the brace after each value, the text
+     * format takes whatever comes next as the next label name.
+     */
+    final void labelValues(boolean commaRequired) throws ExpositionException {
+        Token t = token();
+        while (true) {
+            if (t == Token.BRACE_CLOSE) {
+                return;
+            }
+            if (t != Token.LNAME) {
+                throw parseError("expected label name", t);
+            }
+            int labelStart = tokStart;
+            int labelEnd = i;
+            t = token();
+            if (t != Token.EQUAL) {
+                throw parseError("expected equal", t);
+            }
+            t = token();
+            if (t != Token.LVALUE) {
+                throw parseError("expected label value", t);
+            }
+            if (highBit && !validUtf8(b, tokStart + 1, i - 1)) {
+                throw new ExpositionException("invalid UTF-8 label value");
+            }
+            addLabel(labelStart, labelEnd, tokStart + 1, i - 1);
+            t = token();
+            if (t == Token.COMMA) {
+                t = token();
+            } else if (commaRequired && t != Token.BRACE_CLOSE) {
+                throw parseError("expected comma", t);
+            }
+        }
     }
 
     /**

@@ -23,13 +23,14 @@ public final class OpenMetricsParser extends ExpositionParser {
     private static final int S_ETIMESTAMP = 10;
 
     private int state = S_INIT;
-    private int tokStart;
-    /** Whether the current entry is HELP, whose text is unescaped. */
-    private boolean help;
-    private boolean highBit;
 
     public OpenMetricsParser(byte[] b, int length) {
         super(b, length);
+    }
+
+    @Override
+    Token token() {
+        return lex();
     }
 
     private Token lex() {
@@ -231,10 +232,6 @@ public final class OpenMetricsParser extends ExpositionParser {
         return true;
     }
 
-    private static ExpositionException parseError(String expected, Token got) {
-        return new ExpositionException(expected + ", got " + got.quoted());
-    }
-
     @Override
     public Entry next() throws ExpositionException {
         start = i;
@@ -305,18 +302,13 @@ public final class OpenMetricsParser extends ExpositionParser {
         };
     }
 
-    @Override
-    public String text() {
-        return help ? unescapeHelp(textStart, textEnd) : super.text();
-    }
-
     private Entry series() throws ExpositionException {
         nameStart = start;
         nameEnd = i;
         seriesEnd = i;
         Token t = lex();
         if (t == Token.BRACE_OPEN) {
-            labelValues(false);
+            labelValues(true);
             seriesEnd = i;
             t = lex();
         }
@@ -376,38 +368,6 @@ public final class OpenMetricsParser extends ExpositionParser {
                 }
             }
             default -> throw parseError("expected timestamp or comment", t);
-        }
-    }
-
-    private void labelValues(boolean exemplar) throws ExpositionException {
-        Token t = lex();
-        while (true) {
-            if (t == Token.BRACE_CLOSE) {
-                return;
-            }
-            if (t != Token.LNAME) {
-                throw parseError("expected label name", t);
-            }
-            int labelStart = tokStart;
-            int labelEnd = i;
-            t = lex();
-            if (t != Token.EQUAL) {
-                throw parseError("expected equal", t);
-            }
-            t = lex();
-            if (t != Token.LVALUE) {
-                throw parseError("expected label value", t);
-            }
-            if (highBit && !validUtf8(b, tokStart + 1, i - 1)) {
-                throw new ExpositionException("invalid UTF-8 label value");
-            }
-            addLabel(labelStart, labelEnd, tokStart + 1, i - 1);
-            t = lex();
-            if (t == Token.COMMA) {
-                t = lex();
-            } else if (t != Token.BRACE_CLOSE) {
-                throw parseError("expected comma", t);
-            }
         }
     }
 }

@@ -20,12 +20,6 @@ public final class PromTextParser extends ExpositionParser {
     private static final int S_TIMESTAMP = 7;
 
     private int state = S_INIT;
-    /** Start of the last token. */
-    private int tokStart;
-    /** Whether the current entry is HELP, whose text is unescaped. */
-    private boolean help;
-    /** Whether the last label value had a byte outside ASCII (then it is checked as UTF-8). */
-    private boolean highBit;
 
     /** Parses {@code b[0, length)}; see {@link ExpositionParser#forContentType}. */
     public PromTextParser(byte[] b, int length) {
@@ -216,16 +210,17 @@ public final class PromTextParser extends ExpositionParser {
         return Token.COMMENT;
     }
 
+    @Override
+    Token token() {
+        return nextToken();
+    }
+
     private Token nextToken() {
         Token t;
         do {
             t = lex();
         } while (t == Token.WHITESPACE);
         return t;
-    }
-
-    private static ExpositionException parseError(String expected, Token got) {
-        return new ExpositionException(expected + ", got " + got.quoted());
     }
 
     @Override
@@ -292,18 +287,13 @@ public final class PromTextParser extends ExpositionParser {
         return keyword == Token.HELP ? Entry.HELP : Entry.TYPE;
     }
 
-    @Override
-    public String text() {
-        return help ? unescapeHelp(textStart, textEnd) : super.text();
-    }
-
     private Entry series() throws ExpositionException {
         nameStart = start;
         nameEnd = i;
         seriesEnd = i;
         Token t = nextToken();
         if (t == Token.BRACE_OPEN) {
-            labelValues();
+            labelValues(false);
             seriesEnd = i;
             t = nextToken();
         }
@@ -324,35 +314,5 @@ public final class PromTextParser extends ExpositionParser {
             throw parseError("expected timestamp or new record", t);
         }
         return Entry.SERIES;
-    }
-
-    private void labelValues() throws ExpositionException {
-        Token t = nextToken();
-        while (true) {
-            if (t == Token.BRACE_CLOSE) {
-                return;
-            }
-            if (t != Token.LNAME) {
-                throw parseError("expected label name", t);
-            }
-            int labelStart = tokStart;
-            int labelEnd = i;
-            t = nextToken();
-            if (t != Token.EQUAL) {
-                throw parseError("expected equal", t);
-            }
-            t = nextToken();
-            if (t != Token.LVALUE) {
-                throw parseError("expected label value", t);
-            }
-            if (highBit && !validUtf8(b, tokStart + 1, i - 1)) {
-                throw new ExpositionException("invalid UTF-8 label value");
-            }
-            addLabel(labelStart, labelEnd, tokStart + 1, i - 1);
-            t = nextToken();
-            if (t == Token.COMMA) {
-                t = nextToken();
-            }
-        }
     }
 }
