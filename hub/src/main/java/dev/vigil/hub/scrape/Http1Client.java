@@ -41,11 +41,11 @@ final class Http1Client implements Closeable {
     static final class Response {
         final int status;
         final Map<String, String> headers;
-        final InputStream body;
+        final HttpBodies.Body body;
         private final Connection connection;
         private final boolean keepAlive;
 
-        Response(int status, Map<String, String> headers, InputStream body, Connection connection, boolean keepAlive) {
+        Response(int status, Map<String, String> headers, HttpBodies.Body body, Connection connection, boolean keepAlive) {
             this.status = status;
             this.headers = headers;
             this.body = body;
@@ -232,7 +232,7 @@ final class Http1Client implements Closeable {
         boolean http10 = statusLine.startsWith("HTTP/1.0");
         String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
         boolean keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
-        InputStream body;
+        HttpBodies.Body body;
         String transfer = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT);
         if (transfer.contains("chunked")) {
             body = new HttpBodies.Chunked(c.in, deadlineNanos, c.socket);

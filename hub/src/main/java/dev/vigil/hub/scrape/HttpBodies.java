@@ -3,36 +3,46 @@ package dev.vigil.hub.scrape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 
 /** Response bodies of {@link Http1Client}: by Content-Length or chunked, each read under the deadline. */
 final class HttpBodies {
     private HttpBodies() {
     }
 
-    /** Sets the socket's read timeout to what is left of the deadline (a timeout once it passed). */
-    private static void arm(Socket socket, long deadlineNanos) throws IOException {
-        socket.setSoTimeout(Http1Client.remainingMillis(deadlineNanos));
-    }
-
-    /** {@code length} bytes (Long.MAX_VALUE: until the server closes). */
-    static final class Fixed extends InputStream {
-        private final InputStream in;
+    /** A body read from a connection's stream, each read bounded by what is left of the deadline. */
+    abstract static class Body extends InputStream {
+        final InputStream in;
         private final long deadlineNanos;
         private final Socket socket;
-        private long left;
 
-        Fixed(InputStream in, long length, long deadlineNanos, Socket socket) {
+        Body(InputStream in, long deadlineNanos, Socket socket) {
             this.in = in;
-            this.left = length;
             this.deadlineNanos = deadlineNanos;
             this.socket = socket;
         }
 
+        /** Sets the socket's read timeout to what is left of the deadline (a timeout once it passed). */
+        final void arm() throws IOException {
+            socket.setSoTimeout(Http1Client.remainingMillis(deadlineNanos));
+        }
+
         @Override
-        public int read() throws IOException {
+        public final int read() throws IOException {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        /** Whether the whole body was read (the connection can serve another request). */
+        abstract boolean done();
+    }
+
+    /** {@code length} bytes (Long.MAX_VALUE: until the server closes). */
+    static final class Fixed extends Body {
+        private long left;
+
+        Fixed(InputStream in, long length, long deadlineNanos, Socket socket) {
+            super(in, deadlineNanos, socket);
+            this.left = length;
         }
 
         @Override
@@ -40,7 +50,7 @@ final class HttpBodies {
             if (left <= 0) {
                 return -1;
             }
-            arm(socket, deadlineNanos);
+            arm();
             int n = in.read(b, off, (int) Math.min(len, left));
             if (n < 0) {
                 if (left != Long.MAX_VALUE) {
@@ -55,30 +65,19 @@ final class HttpBodies {
             return n;
         }
 
-        /** Whether the whole body was read (the connection can serve another request). */
+        @Override
         boolean done() {
             return left == 0;
         }
     }
 
     /** {@code Transfer-Encoding: chunked}: size lines, data, an empty last chunk and trailers. */
-    static final class Chunked extends InputStream {
-        private final InputStream in;
-        private final long deadlineNanos;
-        private final Socket socket;
+    static final class Chunked extends Body {
         private long chunkLeft;
         private boolean done;
 
         Chunked(InputStream in, long deadlineNanos, Socket socket) {
-            this.in = in;
-            this.deadlineNanos = deadlineNanos;
-            this.socket = socket;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            super(in, deadlineNanos, socket);
         }
 
         @Override
@@ -86,7 +85,7 @@ final class HttpBodies {
             if (done) {
                 return -1;
             }
-            arm(socket, deadlineNanos);
+            arm();
             if (chunkLeft == 0) {
                 chunkLeft = chunkSize();
                 if (chunkLeft == 0) {
@@ -140,17 +139,9 @@ final class HttpBodies {
             return out.toString();
         }
 
+        @Override
         boolean done() {
             return done;
         }
-    }
-
-    /** Whether {@code body} was read to its end. */
-    static boolean done(InputStream body) {
-        return body instanceof Fixed f ? f.done() : body instanceof Chunked c && c.done();
-    }
-
-    static SocketTimeoutException timeout() {
-        return new SocketTimeoutException("deadline");
     }
 }

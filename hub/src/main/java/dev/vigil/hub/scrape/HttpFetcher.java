@@ -142,7 +142,7 @@ public final class HttpFetcher implements ScrapeLoop.Fetcher, AutoCloseable {
             try {
                 ScrapeBody body = read(gzip ? new GZIPInputStream(response.body, 8192) : response.body, limit,
                         response.header("Content-Type"));
-                complete = HttpBodies.done(response.body) || drained(response.body);
+                complete = response.body.done() || drained(response.body);
                 return body;
             } catch (SocketTimeoutException e) {
                 throw new IOException("Get \"" + url + "\": context deadline exceeded", e);
@@ -153,11 +153,11 @@ public final class HttpFetcher implements ScrapeLoop.Fetcher, AutoCloseable {
     }
 
     /** Reads what little may follow a gzip stream's end; true when the body is then complete. */
-    private static boolean drained(InputStream body) throws IOException {
+    private static boolean drained(HttpBodies.Body body) throws IOException {
         byte[] rest = new byte[512];
         for (int i = 0; i < 8; i++) {
             if (body.read(rest) < 0) {
-                return HttpBodies.done(body);
+                return body.done();
             }
         }
         return false;
