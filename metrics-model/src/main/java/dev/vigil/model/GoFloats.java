@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 /**
  * Go's {@code strconv.FormatFloat(v, 'g', -1, 64)}, as the text format and federation write
  * values: the shortest digits that round-trip; plain notation unless the exponent is below -4 or
- * at least 21, then {@code d.ddde±XX} with at least two exponent digits; {@code +Inf}, {@code -Inf},
+ * at least 6 (Go's rule for the shortest form; node_exporter prints {@code 1.445913e+06}), then {@code d.ddde±XX} with at least two exponent digits; {@code +Inf}, {@code -Inf},
  * {@code NaN} as Prometheus writes them.
  */
 public final class GoFloats {
@@ -37,7 +37,7 @@ public final class GoFloats {
         String digits = d.unscaledValue().toString();
         int exp = digits.length() - 1 - d.scale(); // scientific exponent
         StringBuilder out = new StringBuilder(v < 0 ? "-" : "");
-        if (exp < -4 || exp >= 21) {
+        if (exp < -4 || exp >= 6) {
             out.append(digits.charAt(0));
             if (digits.length() > 1) {
                 out.append('.').append(digits, 1, digits.length());
