@@ -12,17 +12,17 @@ import java.util.Arrays;
  * ({@code double value = 1, int64 timestamp = 2}). The counterpart of the receiver's
  * {@code WriteRequestDecoder}; no generated classes. Reusable, not thread-safe.
  */
-final class WriteRequestEncoder {
+public final class WriteRequestEncoder {
     private byte[] out = new byte[64 << 10];
     private int length;
 
     /** Starts a new request. */
-    void reset() {
+    public void reset() {
         length = 0;
     }
 
     /** Adds one series with its samples (in the order given). */
-    void add(Labels labels, long[] timestamps, double[] values, int count) {
+    public void add(Labels labels, long[] timestamps, double[] values, int count) {
         int seriesSize = seriesSize(labels, timestamps, count);
         int total = 1 + CodedOutputStream.computeUInt32SizeNoTag(seriesSize) + seriesSize;
         ensure(total);
@@ -49,11 +49,11 @@ final class WriteRequestEncoder {
         length += total;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 

@@ -1,0 +1,162 @@
+package dev.vigil.benchmarks;
+
+import dev.vigil.hub.remote.sender.WriteRequestEncoder;
+import dev.vigil.model.Labels;
+import io.airlift.compress.snappy.SnappyCompressor;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Query latency side by side: loads the same simulated fleet into every peer through remote write
+ * ({@link NodeFleet}'s node_exporter-shaped hosts plus their {@code up} series, one sample per
+ * series every 15 s), then runs the issue's five queries against each peer's HTTP API in turn and
+ * prints the median latency per query and peer.
+ *
+ * <pre>
+ * java -cp benchmarks.jar dev.vigil.benchmarks.QueryBench load HOSTS MINUTES END_MS WRITE_URL...
+ * java -cp benchmarks.jar dev.vigil.benchmarks.QueryBench query REPEAT END_MS MINUTES NAME=API_URL...
+ * </pre>
+ */
+public final class QueryBench {
+    private static final long STEP_MS = 15_000;
+    private static final int STEPS_PER_REQUEST = 20;
+    private static final int SERIES_PER_REQUEST = 2_000;
+
+    private QueryBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "load" -> load(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
+                    Arrays.copyOfRange(args, 4, args.length));
+            case "query" -> query(Integer.parseInt(args[1]), Long.parseLong(args[2]), Integer.parseInt(args[3]),
+                    Arrays.copyOfRange(args, 4, args.length));
+            default -> throw new IllegalArgumentException("load or query");
+        }
+    }
+
+    private static void load(int hosts, int minutes, long end, String[] urls) throws Exception {
+        NodeFleet fleet = new NodeFleet(Path.of(System.getProperty("data", "benchmarks/data")), hosts, 42);
+        int perHost = fleet.size() / hosts;
+        List<Labels> labels = new ArrayList<>(fleet.size() + hosts);
+        for (int i = 0; i < fleet.size(); i++) {
+            labels.add(fleet.labels(i));
+        }
+        for (int h = 0; h < hosts; h++) {
+            labels.add(Labels.of("__name__", "up", "instance", "host-" + h + ":9100", "job", "node"));
+        }
+        int n = labels.size();
+        int steps = (int) (minutes * 60_000L / STEP_MS) + 1;
+        long start = end - (steps - 1) * STEP_MS;
+        System.out.printf(Locale.ROOT, "loading %d series (%d hosts x %d + up) x %d samples = %d samples into %d peer(s)%n",
+                n, hosts, perHost, steps, (long) n * steps, urls.length);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        WriteRequestEncoder encoder = new WriteRequestEncoder();
+        SnappyCompressor snappy = new SnappyCompressor();
+        double[][] values = new double[STEPS_PER_REQUEST][];
+        long[] ts = new long[STEPS_PER_REQUEST];
+        double[] vs = new double[STEPS_PER_REQUEST];
+        long t0 = System.nanoTime();
+        for (int first = 0; first < steps; first += STEPS_PER_REQUEST) {
+            int count = Math.min(STEPS_PER_REQUEST, steps - first);
+            for (int k = 0; k < count; k++) {
+                values[k] = fleet.step().clone();
+            }
+            for (int from = 0; from < n; from += SERIES_PER_REQUEST) {
+                encoder.reset();
+                for (int s = from; s < Math.min(n, from + SERIES_PER_REQUEST); s++) {
+                    for (int k = 0; k < count; k++) {
+                        ts[k] = start + (first + k) * STEP_MS;
+                        vs[k] = s < fleet.size() ? values[k][s] : 1;
+                    }
+                    encoder.add(labels.get(s), ts, vs, count);
+                }
+                byte[] compressed = new byte[snappy.maxCompressedLength(encoder.length())];
+                int len = snappy.compress(encoder.bytes(), 0, encoder.length(), compressed, 0, compressed.length);
+                byte[] body = Arrays.copyOf(compressed, len);
+                for (String url : urls) {
+                    post(client, url, body);
+                }
+            }
+            System.out.printf(Locale.ROOT, "  %d/%d steps, %.0f s%n", Math.min(steps, first + count), steps,
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static void post(HttpClient client, String url, byte[] body) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "application/x-protobuf").header("Content-Encoding", "snappy")
+                .header("X-Prometheus-Remote-Write-Version", "0.1.0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> res = client.send(req, HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() / 100 != 2) {
+            throw new IOException(url + ": HTTP " + res.statusCode() + ": " + res.body());
+        }
+    }
+
+    /** One benchmark query: instant at the end, or a range over the loaded hour. */
+    private record Bench(String name, String expr, boolean range) {
+    }
+
+    private static void query(int repeat, long end, int minutes, String[] peers) throws Exception {
+        List<Bench> benches = List.of(
+                new Bench("sum by (instance)(rate(cpu[1m])) 1h/15s", "sum by (instance)(rate(node_cpu_seconds_total[1m]))", true),
+                new Bench("topk(5, node_load1)", "topk(5, node_load1)", false),
+                new Bench("one series 1h/15s", "node_load1{instance=\"host-7:9100\"}", true),
+                new Bench("sum(rate(net rx[5m])) 1h/15s", "sum(rate(node_network_receive_bytes_total[5m]))", true),
+                new Bench("count(up == 1)", "count(up == 1)", false));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        long start = end - minutes * 60_000L;
+        System.out.printf(Locale.ROOT, "%-42s", "query (median ms of " + repeat + ")");
+        for (String peer : peers) {
+            System.out.printf(Locale.ROOT, " %14s", peer.substring(0, peer.indexOf('=')));
+        }
+        System.out.println(peers.length > 1 ? "   ratio (first/second)" : "");
+        for (Bench b : benches) {
+            double[][] ms = new double[peers.length][repeat];
+            String[] bodies = new String[peers.length];
+            for (int r = -3; r < repeat; r++) { // three warm-up rounds
+                for (int p = 0; p < peers.length; p++) {
+                    String base = peers[p].substring(peers[p].indexOf('=') + 1);
+                    String q = "query=" + URLEncoder.encode(b.expr, StandardCharsets.UTF_8);
+                    String url = b.range
+                            ? base + "/api/v1/query_range?" + q + "&start=" + start / 1000.0 + "&end=" + end / 1000.0 + "&step=15"
+                            : base + "/api/v1/query?" + q + "&time=" + end / 1000.0;
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    double took = (System.nanoTime() - t0) / 1e6;
+                    if (res.statusCode() != 200) {
+                        throw new IOException(peers[p] + " " + b.expr + ": HTTP " + res.statusCode() + " " + res.body());
+                    }
+                    bodies[p] = res.body();
+                    if (r >= 0) {
+                        ms[p][r] = took;
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "%-42s", b.name);
+            double[] medians = new double[peers.length];
+            for (int p = 0; p < peers.length; p++) {
+                Arrays.sort(ms[p]);
+                medians[p] = ms[p][repeat / 2];
+                System.out.printf(Locale.ROOT, " %14.2f", medians[p]);
+            }
+            if (peers.length > 1) {
+                System.out.printf(Locale.ROOT, "   %.2fx", medians[0] / medians[1]);
+            }
+            System.out.printf(Locale.ROOT, "   (result bytes:%s)%n", Arrays.stream(bodies).map(s -> " " + s.length()).reduce("", String::concat));
+        }
+    }
+}
