@@ -22,7 +22,12 @@ import dev.vigil.hub.discovery.DiscoveryManager;
 import dev.vigil.hub.remote.sender.RemoteWriteManager;
 import dev.vigil.hub.scrape.HttpFetcher;
 import dev.vigil.hub.scrape.ScrapeManager;
+import dev.vigil.hub.cli.Cli;
+import dev.vigil.hub.web.AdminRoles;
+import dev.vigil.hub.web.ApiSettings;
 import dev.vigil.hub.web.HubApi;
+import dev.vigil.promql.engine.Engine;
+import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.storage.Tsdb;
 import dev.vigil.storage.TsdbOptions;
 import dev.vigil.storage.head.HeadOptions;
@@ -33,6 +38,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,6 +68,9 @@ public final class HubMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (Cli.isSubcommand(args)) {
+            return Cli.run(args, out, err); // check config|rules, query instant|range, test promql
+        }
         FlagSet set = new FlagSet("vigil-hub", "The Vigil hub: scrapes, stores and serves metrics.");
         Flag<String> configFile = set.string("config.file",
                 "Prometheus configuration file path. Empty: the embedded defaults (this hub and a node exporter on "
@@ -78,6 +88,17 @@ public final class HubMain {
                 "Maximum number of bytes of blocks to keep (units B, KB, MB, GB, TB, PB, EB; 0 disables).", "0");
         Flag<String> lookback = set.string("query.lookback-delta",
                 "The maximum lookback duration for retrieving metrics during expression evaluations.", "5m");
+        Flag<String> queryTimeout = set.string("query.timeout",
+                "Maximum time a query may take before being aborted.", "2m");
+        Flag<Integer> queryMaxSamples = set.integer("query.max-samples",
+                "Maximum number of samples a single query can load into memory. Note that queries will fail if "
+                        + "they try to load more samples than this into memory, so this also limits the number of "
+                        + "samples a query can return.", 50_000_000);
+        Flag<Integer> queryMaxConcurrency = set.integer("query.max-concurrency",
+                "Maximum number of queries executed concurrently.", 20);
+        Flag<Boolean> enableAdminApi = set.bool("web.enable-admin-api",
+                "Enable API endpoints for admin control actions (delete series, clean tombstones, snapshot); when "
+                        + "the web config asks for credentials, only its admin identities may call them.", false);
         Flag<String> logLevel = set.choice("log.level", "Only log messages with the given severity or above.", "info",
                 List.of("debug", "info", "warn", "error"));
         Flag<String> logFormat = set.choice("log.format", "Output format of log messages.", "logfmt",
@@ -109,6 +130,7 @@ public final class HubMain {
             tsdbOptions = TsdbOptions.of(HeadOptions.DEFAULT, WalOptions.DEFAULT,
                     PromDuration.parse(retentionTime.get()).toMillis(), ByteSize.parse(retentionSize.get()));
             PromDuration.parse(lookback.get());
+            PromDuration.parse(queryTimeout.get());
         } catch (IllegalArgumentException e) {
             err.println("vigil-hub: error: " + e.getMessage() + ", try --help");
             return 2;
@@ -136,9 +158,11 @@ public final class HubMain {
                 "replayed_samples", tsdb.replayStats().samples(), "replay_ms", tsdb.replayStats().millis());
 
         WebConfigSource web;
+        AtomicReference<AdminRoles> adminRoles = new AtomicReference<>(AdminRoles.open());
         try {
             web = webConfig.get().isEmpty() ? WebConfigSource.none()
-                    : WebConfigSource.open(Path.of(webConfig.get()), Duration.ofSeconds(5));
+                    : WebConfigSource.open(Path.of(webConfig.get()), Duration.ofSeconds(5), Set.of(AdminRoles.KEY));
+            adminRoles.set(AdminRoles.from(web));
         } catch (ConfigException e) {
             LOG.error("Invalid web config", "file", e.file(), "line", e.line(), "err", e.reason());
             closeQuietly(tsdb);
@@ -159,10 +183,31 @@ public final class HubMain {
         RemoteWriteManager remoteWrite = new RemoteWriteManager(tsdb, build.version());
         reloader.alsoApply(remoteWrite::apply);
         boolean[] ready = {false};
-        HubApi api = new HubApi(scrapes, tsdb, reloader::reload, () -> ready[0], build.version(), build.revision(),
+        RuntimeFacts facts = new RuntimeFacts(configFile.get(), retentionTime.get(), retentionSize.get());
+        HubApi api = new HubApi(scrapes, tsdb, () -> facts.reloaded(reloader.reload()), () -> ready[0], build.version(), build.revision(),
                 announcements, () -> web.current().requiresAuth());
         long lookbackMillis = PromDuration.parse(lookback.get()).toMillis();
         api.federation(() -> lookbackMillis, () -> reloader.current().global().externalLabels());
+        web.onChange((before, after) -> {
+            try {
+                adminRoles.set(AdminRoles.from(web));
+            } catch (ConfigException e) {
+                LOG.error("Invalid admin roles in the web config; keeping the running ones", "file", e.file(),
+                        "line", e.line(), "err", e.reason());
+            }
+        });
+        Engine engine = new Engine(EngineOptions.DEFAULTS
+                .withTimeout(PromDuration.parse(queryTimeout.get()).toMillis())
+                .withMaxSamples(queryMaxSamples.get())
+                .withMaxConcurrent(queryMaxConcurrency.get())
+                .withLookbackDelta(lookbackMillis)
+                .withSubqueryStep(config.global().evaluationInterval().toMillis()));
+        api.prometheusApi(new ApiSettings(engine, enableAdminApi.get(), adminRoles::get,
+                RuntimeFacts.flags(List.of(configFile, listen, webConfig, externalUrl, tsdbPath, retentionTime,
+                        retentionSize, lookback, queryTimeout, queryMaxSamples, queryMaxConcurrency, enableAdminApi,
+                        logLevel, logFormat)),
+                facts::configYaml, facts::runtime, new ApiSettings.Build(build.version(), build.revision(),
+                        build.branch(), "", "")));
         CollectorRegistry registry = new CollectorRegistry("vigil_hub", List.of(new HubCollector(tsdb, scrapes),
                 remoteWrite.collector()));
         ExporterMetrics self = new ExporterMetrics("vigil_hub", build, true);
@@ -190,7 +235,7 @@ public final class HubMain {
             }
         }, 1, 1, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(new HeapTrimmer(), 3, 3, TimeUnit.MINUTES);
-        Signals.onHangup(reloader::reload);
+        Signals.onHangup(() -> facts.reloaded(reloader.reload()));
         ready[0] = true;
         LOG.info("Server is ready to receive web requests.", "listen", listen.get(), "external_url", externalUrl.get());
 

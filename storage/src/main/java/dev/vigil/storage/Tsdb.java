@@ -376,6 +376,58 @@ public final class Tsdb implements AutoCloseable {
         this.walKeepFrom = keepFrom;
     }
 
+    /**
+     * Rewrites every block that has tombstones without the deleted samples (Prometheus'
+     * {@code CleanTombstones}); a block left empty is deleted.
+     *
+     * @return the number of blocks rewritten or deleted
+     */
+    public int cleanTombstones() throws IOException {
+        synchronized (compactionLock) {
+            int cleaned = 0;
+            for (Block b : blocks) {
+                if (!b.tombstones().isEmpty()) {
+                    BlockMeta meta = BlockMerger.merge(List.of(b), dir);
+                    replaceBlocks(List.of(b), meta == null ? null : Block.open(dir.resolve(meta.ulid())));
+                    cleaned++;
+                }
+            }
+            return cleaned;
+        }
+    }
+
+    /**
+     * A consistent copy of the database in {@code target} (an existing, empty directory): hard
+     * links to every block's files, and, when {@code withHead}, the head written as one more block.
+     *
+     * @return the number of blocks in the snapshot
+     */
+    public int snapshot(Path target, boolean withHead) throws IOException {
+        synchronized (compactionLock) {
+            int n = 0;
+            for (Block b : blocks) {
+                Path to = target.resolve(b.dir().getFileName());
+                try (Stream<Path> walk = Files.walk(b.dir())) {
+                    for (Path p : walk.toList()) {
+                        Path dest = to.resolve(b.dir().relativize(p).toString());
+                        if (Files.isDirectory(p)) {
+                            Files.createDirectories(dest);
+                        } else {
+                            Files.createLink(dest, p);
+                        }
+                    }
+                }
+                n++;
+            }
+            if (withHead && head.maxTime() != Long.MIN_VALUE && head.minTime() != Long.MAX_VALUE
+                    && HeadPersister.persist(head, target, head.minTime(), head.maxTime() + 1) != null) {
+                n++;
+            }
+            Dirs.fsync(target);
+            return n;
+        }
+    }
+
     /** The persisted blocks, oldest first. */
     public List<Block> blocks() {
         return blocks;

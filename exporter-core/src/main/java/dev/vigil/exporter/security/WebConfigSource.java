@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
@@ -31,22 +32,25 @@ public final class WebConfigSource implements AutoCloseable {
 
     private final Path file;
     private final Duration pollInterval;
+    private final Set<String> extensionKeys;
     private final List<BiConsumer<WebSecurity, WebSecurity>> listeners = new CopyOnWriteArrayList<>();
     private volatile WebSecurity current;
     private volatile String fingerprint;
     private volatile String lastFailure;
     private Thread poller;
 
-    private WebConfigSource(Path file, Duration pollInterval, WebSecurity initial, String fingerprint) {
+    private WebConfigSource(Path file, Duration pollInterval, WebSecurity initial, String fingerprint,
+            Set<String> extensionKeys) {
         this.file = file;
         this.pollInterval = pollInterval;
+        this.extensionKeys = extensionKeys;
         this.current = initial;
         this.fingerprint = fingerprint;
     }
 
     /** No file: plain HTTP, no auth, nothing to watch. */
     public static WebConfigSource none() {
-        return new WebConfigSource(null, Duration.ZERO, WebSecurity.none(), "");
+        return new WebConfigSource(null, Duration.ZERO, WebSecurity.none(), "", Set.of());
     }
 
     /**
@@ -56,14 +60,25 @@ public final class WebConfigSource implements AutoCloseable {
      *     refuses to start)
      */
     public static WebConfigSource open(Path file, Duration pollInterval) throws ConfigException {
-        WebConfig config = WebConfigParser.parse(file);
+        return open(file, pollInterval, Set.of());
+    }
+
+    /**
+     * Loads {@code file}, allowing the top-level {@code extensionKeys} a program reads itself
+     * (listeners hear of changes to them too: they change the file's fingerprint).
+     *
+     * @throws ConfigException as {@link #open(Path, Duration)}
+     */
+    public static WebConfigSource open(Path file, Duration pollInterval, Set<String> extensionKeys)
+            throws ConfigException {
+        WebConfig config = WebConfigParser.parse(file, extensionKeys);
         WebSecurity security;
         try {
             security = WebSecurity.load(config, null);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, e.getMessage(), e);
         }
-        return new WebConfigSource(file, pollInterval, security, fingerprint(file, config));
+        return new WebConfigSource(file, pollInterval, security, fingerprint(file, config), Set.copyOf(extensionKeys));
     }
 
     public WebSecurity current() {
@@ -110,7 +125,7 @@ public final class WebConfigSource implements AutoCloseable {
         WebConfig config;
         WebSecurity next;
         try {
-            config = WebConfigParser.parse(file);
+            config = WebConfigParser.parse(file, extensionKeys);
             now = fingerprint(file, config);
             if (now.equals(fingerprint)) {
                 lastFailure = null;
@@ -120,7 +135,7 @@ public final class WebConfigSource implements AutoCloseable {
             // installed: an empty web.yml is a valid config without TLS. Take a change only once
             // the files read the same a moment later.
             Thread.sleep(SETTLE.toMillis());
-            WebConfig again = WebConfigParser.parse(file);
+            WebConfig again = WebConfigParser.parse(file, extensionKeys);
             if (!fingerprint(file, again).equals(now)) {
                 return false; // still being written: the next poll sees the finished files
             }

@@ -41,18 +41,36 @@ public final class WebConfigParser {
 
     /** Reads and checks {@code file}. */
     public static WebConfig parse(Path file) throws ConfigException {
+        return parse(file, Set.of());
+    }
+
+    /**
+     * Reads and checks {@code file}, also allowing the top-level {@code extensionKeys}, which the
+     * caller reads itself (the hub's {@code admin} roles).
+     */
+    public static WebConfig parse(Path file, Set<String> extensionKeys) throws ConfigException {
         Optional<YamlMap> root = YamlFiles.read(file);
-        return root.isEmpty() ? WebConfig.NONE : parse(root.get(), file.toAbsolutePath().getParent());
+        if (root.isEmpty()) {
+            return WebConfig.NONE;
+        }
+        if (!extensionKeys.isEmpty()) {
+            Set<String> known = new java.util.HashSet<>(TOP);
+            known.addAll(extensionKeys);
+            root.get().only(known);
+        }
+        return parse(root.get(), file.toAbsolutePath().getParent(), !extensionKeys.isEmpty());
     }
 
     /** Parses config text; relative file names resolve against {@code directory}. */
     public static WebConfig parse(String name, String text, Path directory) throws ConfigException {
         Optional<YamlMap> root = YamlFiles.parse(name, text);
-        return root.isEmpty() ? WebConfig.NONE : parse(root.get(), directory);
+        return root.isEmpty() ? WebConfig.NONE : parse(root.get(), directory, false);
     }
 
-    private static WebConfig parse(YamlMap root, Path directory) throws ConfigException {
-        root.only(TOP);
+    private static WebConfig parse(YamlMap root, Path directory, boolean keysChecked) throws ConfigException {
+        if (!keysChecked) {
+            root.only(TOP);
+        }
         Optional<TlsServerConfig> tls = Optional.empty();
         Optional<YamlMap> tlsMap = root.map("tls_server_config");
         if (tlsMap.isPresent()) {

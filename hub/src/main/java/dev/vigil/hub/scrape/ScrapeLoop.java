@@ -34,6 +34,7 @@ public final class ScrapeLoop {
     private final SeriesCache cache = new SeriesCache();
     private final SeriesCache.Key key = new SeriesCache.Key();
     private final Map<String, Report> reports = new HashMap<>();
+    private final TargetMetadata metadata = new TargetMetadata();
     /** Counts scrapes; cache entries remember the last one that saw them. */
     private int scrapeNumber;
     private volatile TargetHealth health = TargetHealth.UNKNOWN;
@@ -70,6 +71,11 @@ public final class ScrapeLoop {
 
     public TargetHealth health() {
         return health;
+    }
+
+    /** HELP, TYPE and UNIT per metric family, as of the last successful scrape. */
+    public TargetMetadata metadata() {
+        return metadata;
     }
 
     /**
@@ -134,8 +140,12 @@ public final class ScrapeLoop {
         boolean overLimit = false;
         boolean noMetricRelabeling = target.config().metricRelabelConfigs().isEmpty();
         ExpositionParser.Entry entry;
+        metadata.begin();
         while ((entry = parser.next()) != null) {
             if (entry != ExpositionParser.Entry.SERIES) {
+                if (entry != ExpositionParser.Entry.COMMENT) {
+                    metadata.line(parser, entry, body.length());
+                }
                 continue;
             }
             counts.scraped++;
@@ -183,6 +193,7 @@ public final class ScrapeLoop {
         if (overLimit) {
             throw new LimitException("sample limit exceeded");
         }
+        metadata.end();
     }
 
     /** The stored labels of a series new to the cache; null when metric relabeling drops it. */

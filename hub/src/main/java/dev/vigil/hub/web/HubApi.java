@@ -10,21 +10,21 @@ import dev.vigil.hub.scrape.ScrapeManager;
 import dev.vigil.hub.scrape.TargetHealth;
 import dev.vigil.model.Labels;
 import dev.vigil.storage.Tsdb;
-import dev.vigil.storage.head.CardinalityStats;
+import dev.vigil.promql.engine.Queryable;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Routes: {@code /-/ready}, {@code POST|PUT /-/reload}, {@code /api/v1/targets},
- * {@code /api/v1/status/tsdb}, {@code /api/v1/status/buildinfo}.
+ * Routes: {@code /-/ready}, {@code POST|PUT /-/reload}, {@code /api/v1/targets}, the write,
+ * announce and federation endpoints, and, once {@link #prometheusApi} is given its settings, the
+ * rest of Prometheus' HTTP API v1 (query, series and labels, metadata, status, admin).
  */
 public final class HubApi {
     private final ScrapeManager scrapes;
@@ -41,6 +41,13 @@ public final class HubApi {
     private final BooleanSupplier authConfigured;
     private LongSupplier lookbackMillis = () -> 300_000;
     private Supplier<Labels> externalLabels = () -> Labels.EMPTY;
+    private ApiSettings settings;
+
+    /** Serves the query, series, metadata, status and admin APIs with these settings. */
+    public HubApi prometheusApi(ApiSettings settings) {
+        this.settings = settings;
+        return this;
+    }
 
     /** Federation's lookback window and external labels (defaults: 5 m, none). */
     public HubApi federation(LongSupplier lookback, Supplier<Labels> external) {
@@ -72,6 +79,13 @@ public final class HubApi {
             }
         });
         Handler reloadHandler = (req, res) -> {
+            if (settings != null && !settings.roles().get().isAdmin(
+                    req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
+                res.status(Status.FORBIDDEN_403).header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                        .send("reloading needs an admin identity (admin.users or admin.token_files in the hub's "
+                                + "web config)\n");
+                return;
+            }
             String error = reload.get();
             if (error == null) {
                 res.send();
@@ -87,17 +101,22 @@ public final class HubApi {
         routing.post("/api/v1/announce", new AnnounceHandler(announcements, authConfigured));
         routing.get("/federate", new FederateHandler(tsdb, () -> lookbackMillis.getAsLong(), () -> externalLabels.get()));
         routing.get("/api/v1/targets", (req, res) -> Json.success(res, this::targets));
-        routing.get("/api/v1/status/tsdb", (req, res) -> Json.success(res, this::tsdbStatus));
-        routing.get("/api/v1/status/buildinfo", (req, res) -> Json.success(res, g -> {
-            g.writeStartObject();
-            g.writeStringField("version", version);
-            g.writeStringField("revision", revision);
-            g.writeStringField("branch", "");
-            g.writeStringField("buildUser", "");
-            g.writeStringField("buildDate", "");
-            g.writeStringField("goVersion", "java" + Runtime.version().feature());
-            g.writeEndObject();
-        }));
+        if (settings != null) {
+            Queryable storage = tsdb::querier;
+            new QueryApi(settings.engine(), storage, System::currentTimeMillis).routes(routing);
+            new SeriesApi(storage).routes(routing);
+            new MetadataApi(scrapes).routes(routing);
+            new StatusApi(tsdb, settings.build(), settings.flags(), settings.configYaml(), settings.runtime())
+                    .routes(routing);
+            new AdminApi(tsdb, settings.adminEnabled(), settings.roles()).routes(routing);
+        } else {
+            routing.get("/api/v1/status/buildinfo", Json.handler(req -> Json.Answer.of(g -> {
+                g.writeStartObject();
+                g.writeStringField("version", version);
+                g.writeStringField("revision", revision);
+                g.writeEndObject();
+            })));
+        }
     }
 
     /** Prometheus' {@code /api/v1/targets} shape: active targets, and those relabeling dropped. */
@@ -137,33 +156,5 @@ public final class HubApi {
             g.writeStringField(labels.name(i), labels.value(i));
         }
         g.writeEndObject();
-    }
-
-    private void tsdbStatus(JsonGenerator g) throws IOException {
-        CardinalityStats stats = CardinalityStats.of(tsdb.head(), 10);
-        g.writeStartObject();
-        g.writeObjectFieldStart("headStats");
-        g.writeNumberField("numSeries", stats.numSeries());
-        g.writeNumberField("numLabelPairs", tsdb.head().postings().seriesCountByPair().size());
-        g.writeNumberField("chunkCount", 0);
-        g.writeNumberField("minTime", stats.minTime() == Long.MAX_VALUE ? 0 : stats.minTime());
-        g.writeNumberField("maxTime", stats.maxTime() == Long.MIN_VALUE ? 0 : stats.maxTime());
-        g.writeEndObject();
-        entries(g, "seriesCountByMetricName", stats.seriesCountByMetricName());
-        entries(g, "labelValueCountByLabelName", stats.labelValueCountByLabelName());
-        entries(g, "memoryInBytesByLabelName", stats.memoryInBytesByLabelName());
-        entries(g, "seriesCountByLabelValuePair", stats.seriesCountByLabelValuePair());
-        g.writeEndObject();
-    }
-
-    private static void entries(JsonGenerator g, String field, List<CardinalityStats.Entry> entries) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (CardinalityStats.Entry e : entries) {
-            g.writeStartObject();
-            g.writeStringField("name", e.name());
-            g.writeNumberField("value", e.value());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
     }
 }
