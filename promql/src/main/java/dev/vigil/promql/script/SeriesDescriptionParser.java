@@ -48,7 +48,11 @@ final class SeriesDescriptionParser {
             while (pos < text.length() && isMetricChar(text.charAt(pos))) {
                 pos++;
             }
-            builder.set(Labels.METRIC_NAME, text.substring(start, pos));
+            String name = text.substring(start, pos);
+            if (name.equalsIgnoreCase("inf") || name.equalsIgnoreCase("nan")) {
+                throw error("unexpected number \"" + name + "\" as a metric name"); // Prometheus lexes it as one
+            }
+            builder.set(Labels.METRIC_NAME, name);
             seen.add(Labels.METRIC_NAME);
         }
         if (pos < text.length() && text.charAt(pos) == '{') {

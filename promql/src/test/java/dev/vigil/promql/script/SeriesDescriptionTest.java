@@ -51,7 +51,7 @@ class SeriesDescriptionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"m 1+2", "m 0x10x2", "m 1x", "m 1xa", "m stalex2", "m 1_", "m{a=~\"b\"} 1", "m{a=\"b\" 1",
-            "m{a=\"b\", a=\"c\"} 1", "m{a=b} 1", "1 2", "m 1 ,2", "m{a=\"b}", "m 1e3.5"})
+            "m{a=\"b\", a=\"c\"} 1", "m{a=b} 1", "1 2", "m 1 ,2", "m{a=\"b}", "m 1e3.5", "m NaNx3", "nan 1", "Inf 2"})
     void rejectsWhatPrometheusRejects(String text) {
         assertThrows(ScriptSyntaxException.class, () -> SeriesDescription.parse(text));
     }
