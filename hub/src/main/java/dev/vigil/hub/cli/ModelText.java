@@ -1,6 +1,6 @@
 package dev.vigil.hub.cli;
 
-import dev.vigil.hub.web.GoFloat;
+import dev.vigil.model.GoFloats;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,7 +24,7 @@ final class ModelText {
     static String vector(List<Stream> samples) {
         List<String> lines = new ArrayList<>();
         for (Stream s : samples) {
-            lines.add(metric(s.metric()) + " => " + GoFloat.formatF(s.values()[0]) + " @[" + time(s.times()[0]) + "]");
+            lines.add(metric(s.metric()) + " => " + GoFloats.formatF(s.values()[0]) + " @[" + time(s.times()[0]) + "]");
         }
         return String.join("\n", lines);
     }
@@ -37,7 +37,7 @@ final class ModelText {
         for (Stream s : sorted) {
             List<String> points = new ArrayList<>();
             for (int i = 0; i < s.times().length; i++) {
-                points.add(GoFloat.formatF(s.values()[i]) + " @[" + time(s.times()[i]) + "]");
+                points.add(GoFloats.formatF(s.values()[i]) + " @[" + time(s.times()[i]) + "]");
             }
             out.add(metric(s.metric()) + " =>\n" + String.join("\n", points));
         }
@@ -45,7 +45,7 @@ final class ModelText {
     }
 
     static String scalar(long t, double v) {
-        return "scalar: " + GoFloat.formatF(v) + " @[" + time(t) + "]";
+        return "scalar: " + GoFloats.formatF(v) + " @[" + time(t) + "]";
     }
 
     static String string(long t, String v) {
@@ -54,7 +54,7 @@ final class ModelText {
 
     /** {@code model.Time.String}: seconds, shortest. */
     static String time(long ms) {
-        return GoFloat.formatF(ms / 1000.0);
+        return GoFloats.formatF(ms / 1000.0);
     }
 
     /** {@code model.Metric.String}: {@code name{a="x", b="y"}}, pairs sorted as formatted strings. */

@@ -1,5 +1,6 @@
 package dev.vigil.hub.cli;
 
+import dev.vigil.model.GoFloats;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -73,8 +74,8 @@ final class QueryCommand {
         } else {
             stepSeconds = goDurationNanos(step) / 1e9;
         }
-        return run(server, "/api/v1/query_range", "query=" + enc(expr) + "&start=" + enc(GoFloat.formatF(s))
-                + "&end=" + enc(GoFloat.formatF(e)) + "&step=" + enc(GoFloat.formatF(stepSeconds)), out, err);
+        return run(server, "/api/v1/query_range", "query=" + enc(expr) + "&start=" + enc(GoFloats.formatF(s))
+                + "&end=" + enc(GoFloats.formatF(e)) + "&step=" + enc(GoFloats.formatF(stepSeconds)), out, err);
     }
 
     private static int run(String server, String path, String form, PrintStream out, PrintStream err) {
@@ -230,7 +231,7 @@ final class QueryCommand {
     /** promtool's {@code parseTime}: float seconds or RFC 3339; returned as the seconds string sent. */
     static String parseTime(String s) {
         if (s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-            return GoFloat.formatF(Double.parseDouble(s));
+            return GoFloats.formatF(Double.parseDouble(s));
         }
         try {
             OffsetDateTime t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -242,7 +243,7 @@ final class QueryCommand {
 
     /** client_golang's {@code formatTime}: seconds with the nanoseconds as a fraction. */
     private static String seconds(long nanos) {
-        return GoFloat.formatF(Math.floorDiv(nanos, 1_000_000_000L) + Math.floorMod(nanos, 1_000_000_000L) / 1e9);
+        return GoFloats.formatF(Math.floorDiv(nanos, 1_000_000_000L) + Math.floorMod(nanos, 1_000_000_000L) / 1e9);
     }
 
     /** Go's {@code time.ParseDuration} (what promtool's {@code --step} takes): {@code 1m30s}, {@code 500ms}. */

@@ -1,5 +1,6 @@
 package dev.vigil.hub.web;
 
+import dev.vigil.model.GoFloats;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.model.Labels;
 import dev.vigil.promql.value.Matrix;
@@ -56,7 +57,7 @@ final class ValueJson {
             case Scalar s -> {
                 g.writeStartArray();
                 g.writeRawValue(GoFloat.jsonSeconds(s.t()));
-                g.writeString(GoFloat.formatF(s.v()));
+                g.writeString(GoFloats.formatF(s.v()));
                 g.writeEndArray();
             }
             case StringValue s -> {

@@ -1,5 +1,6 @@
 package dev.vigil.hub.web;
 
+import dev.vigil.model.GoFloats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -24,10 +25,10 @@ class GoFloatTest {
 
     @Test
     void formatFIsShortestPlainDecimal() {
-        assertEquals("0.0000001", GoFloat.formatF(1e-7));
-        assertEquals("1000000000000000000000", GoFloat.formatF(1e21));
-        assertEquals("1795279452.66", GoFloat.formatF(1795279452.66));
-        assertEquals("-0", GoFloat.formatF(-0.0));
+        assertEquals("0.0000001", GoFloats.formatF(1e-7));
+        assertEquals("1000000000000000000000", GoFloats.formatF(1e21));
+        assertEquals("1795279452.66", GoFloats.formatF(1795279452.66));
+        assertEquals("-0", GoFloats.formatF(-0.0));
     }
 
     @Test
