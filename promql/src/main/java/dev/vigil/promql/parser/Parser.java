@@ -1,21 +1,41 @@
 package dev.vigil.promql.parser;
 
 import dev.vigil.promql.ast.Expr;
+import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.storage.index.Matcher;
 import java.util.List;
 
-/** Entry points: an expression, a series selector, a test script's series description. */
+/** Entry points: an expression, and a series selector such as the HTTP API's {@code match[]}. */
 public final class Parser {
     private Parser() {
     }
 
-    /** Parses and type-checks a PromQL expression. */
+    /** Parses and type-checks a PromQL expression, as 2.42's {@code parser.ParseExpr}. */
     public static Expr parseExpr(String query) throws ParseException {
-        throw new UnsupportedOperationException("parser: not yet written");
+        Tokens tokens = new Tokens(query);
+        Expr expr = new ExprParser(tokens).query();
+        return new Checker(tokens).check(expr);
     }
 
-    /** A {@code match[]} selector such as {@code up{job="x"}}: its matchers (with {@code __name__}). */
+    /**
+     * A selector such as {@code up{job="x"}}: its matchers, a given name last as {@code __name__}.
+     * As 2.42's {@code ParseMetricSelector}: no type checks, so {@code {}} is accepted here.
+     */
     public static List<Matcher> parseMetricSelector(String selector) throws ParseException {
-        throw new UnsupportedOperationException("parser: not yet written");
+        Tokens t = new Tokens(selector);
+        Selectors selectors = new Selectors(t);
+        VectorSelector vs;
+        Item first = t.peek();
+        if (first.type() == ItemType.LEFT_BRACE) {
+            vs = selectors.selector(null);
+        } else if (Selectors.METRIC_NAMES.contains(first.type())) {
+            vs = selectors.selector(t.next());
+        } else {
+            throw t.unexpectedHere();
+        }
+        if (!t.at(ItemType.EOF)) {
+            throw t.unexpectedHere();
+        }
+        return vs.matchers();
     }
 }
