@@ -79,7 +79,7 @@ final class BinaryOps {
 
     static boolean shouldDropMetricName(BinaryOp op) {
         return switch (op) {
-            case ADD, SUB, DIV, MUL, POW, MOD, ATAN2 -> true;
+            case ADD, SUB, DIV, MUL, POW, MOD -> true; // atan2 keeps the name in 2.42
             default -> false;
         };
     }

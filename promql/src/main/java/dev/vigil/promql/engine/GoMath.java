@@ -108,4 +108,31 @@ final class GoMath {
     static double sgn(double v) {
         return v < 0 ? -1 : v > 0 ? 1 : v;
     }
+
+    /** Go's {@code math.Max}: +Inf wins even over NaN. */
+    static double max(double x, double y) {
+        if (x == Double.POSITIVE_INFINITY || y == Double.POSITIVE_INFINITY) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(x, y);
+    }
+
+    /** Go's {@code math.Min}: -Inf wins even over NaN. */
+    static double min(double x, double y) {
+        if (x == Double.NEGATIVE_INFINITY || y == Double.NEGATIVE_INFINITY) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Math.min(x, y);
+    }
+
+    /**
+     * Go's {@code int64(f)} on amd64: NaN and values outside int64's range become the minimum
+     * int64 (the CPU's "integer indefinite"), where Java gives 0 or saturates.
+     */
+    static long toInt64(double f) {
+        if (Double.isNaN(f) || f >= 0x1p63 || f < -0x1p63) {
+            return Long.MIN_VALUE;
+        }
+        return (long) f;
+    }
 }

@@ -9,12 +9,8 @@ import dev.vigil.promql.ast.StepInvariantExpr;
 import dev.vigil.promql.ast.StringLiteral;
 import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.storage.index.Matcher;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.ToIntFunction;
 
 /**
  * Functions over instant vectors and scalars, step by step: math, clamping, rounding, dates,
@@ -62,21 +58,21 @@ final class VectorFunctions {
                 }
                 StepVector in = args[0];
                 for (int i = 0; i < in.size; i++) {
-                    out.add(in.metric[i].withoutMetricName(), Math.max(min, Math.min(max, in.v[i])));
+                    out.add(in.metric[i].withoutMetricName(), GoMath.max(min, GoMath.min(max, in.v[i])));
                 }
             };
             case "clamp_max" -> (args, h, ts, out) -> {
                 double max = args[1].scalar();
                 StepVector in = args[0];
                 for (int i = 0; i < in.size; i++) {
-                    out.add(in.metric[i].withoutMetricName(), Math.min(max, in.v[i]));
+                    out.add(in.metric[i].withoutMetricName(), GoMath.min(max, in.v[i]));
                 }
             };
             case "clamp_min" -> (args, h, ts, out) -> {
                 double min = args[1].scalar();
                 StepVector in = args[0];
                 for (int i = 0; i < in.size; i++) {
-                    out.add(in.metric[i].withoutMetricName(), Math.max(min, in.v[i]));
+                    out.add(in.metric[i].withoutMetricName(), GoMath.max(min, in.v[i]));
                 }
             };
             case "round" -> (args, h, ts, out) -> {
@@ -107,14 +103,14 @@ final class VectorFunctions {
                     }
                 };
             }
-            case "days_in_month" -> date(d -> d.toLocalDate().lengthOfMonth());
-            case "day_of_month" -> date(ZonedDateTime::getDayOfMonth);
-            case "day_of_week" -> date(d -> d.getDayOfWeek().getValue() % 7);
-            case "day_of_year" -> date(ZonedDateTime::getDayOfYear);
-            case "hour" -> date(ZonedDateTime::getHour);
-            case "minute" -> date(ZonedDateTime::getMinute);
-            case "month" -> date(ZonedDateTime::getMonthValue);
-            case "year" -> date(ZonedDateTime::getYear);
+            case "days_in_month" -> date(GoTime::daysInMonth);
+            case "day_of_month" -> date(GoTime::dayOfMonth);
+            case "day_of_week" -> date(GoTime::dayOfWeek);
+            case "day_of_year" -> date(GoTime::dayOfYear);
+            case "hour" -> date(GoTime::hour);
+            case "minute" -> date(GoTime::minute);
+            case "month" -> date(GoTime::month);
+            case "year" -> date(GoTime::year);
             case "label_replace" -> LabelFunctions.labelReplace(stringArg(argExprs.get(1)), stringArg(argExprs.get(2)),
                     stringArg(argExprs.get(3)), stringArg(argExprs.get(4)));
             case "label_join" -> {
@@ -139,25 +135,17 @@ final class VectorFunctions {
     }
 
     /** Date parts in UTC of each value (unix seconds), or of the evaluation time without an argument. */
-    private static Evaluator.StepCall date(ToIntFunction<ZonedDateTime> part) {
+    private static Evaluator.StepCall date(GoTime.Part part) {
         return (args, h, ts, out) -> {
             if (args.length == 0) {
-                out.add(Labels.EMPTY, part.applyAsInt(utc(Math.floorDiv(ts, 1000))));
+                out.add(Labels.EMPTY, part.of(Math.floorDiv(ts, 1000)));
                 return;
             }
             StepVector in = args[0];
             for (int i = 0; i < in.size; i++) {
-                double v = in.v[i];
-                double result = Double.isNaN(v) || Double.isInfinite(v) ? Double.NaN
-                        : part.applyAsInt(utc((long) v));
-                out.add(in.metric[i].withoutMetricName(), result);
+                out.add(in.metric[i].withoutMetricName(), part.of(GoMath.toInt64(in.v[i])));
             }
         };
-    }
-
-    private static ZonedDateTime utc(long seconds) {
-        long clamped = Math.max(Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), seconds));
-        return Instant.ofEpochSecond(clamped).atZone(ZoneOffset.UTC);
     }
 
     /** The string a string-typed argument holds (it is a literal, perhaps in parentheses). */

@@ -20,10 +20,13 @@ import java.util.Map;
  * Runs a script's commands in order against a fresh {@link MemoryStorage} and the engine, and
  * says what became of each eval. As in Prometheus 2.42, an instant eval is also run as a range
  * query from one minute before to one minute after, and its middle step must give the same
- * answer (except for {@code eval_ordered}, as a range result has no order).
+ * answer (except for {@code eval_ordered}, as a range result has no order, and for queries with
+ * {@code @ start()} or {@code @ end()}, whose value rightly moves with the range's ends).
  */
 public final class ScriptRunner {
     private static final long RANGE_MODE_STEP = 60_000;
+    private static final java.util.regex.Pattern AT_START_OR_END =
+            java.util.regex.Pattern.compile("@\\s*(start|end)\\s*\\(\\s*\\)");
 
     private final Engine engine;
 
@@ -97,7 +100,10 @@ public final class ScriptRunner {
             return ResultCheck.range(eval, result);
         }
         String failure = ResultCheck.instant(eval, result);
-        return failure != null || eval.ordered() ? failure : rangeMode(storage, eval, result);
+        if (failure != null || eval.ordered() || AT_START_OR_END.matcher(eval.expr()).find()) {
+            return failure;
+        }
+        return rangeMode(storage, eval, result);
     }
 
     /** The instant eval again as a range query around its time; the middle step must agree. */
