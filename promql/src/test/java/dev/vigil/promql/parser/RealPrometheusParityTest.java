@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vigil.promql.ast.Functions;
 import dev.vigil.promql.ast.Printer;
+import dev.vigil.promql.ast.ValueType;
 import dev.vigil.storage.index.Matcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +91,32 @@ class RealPrometheusParityTest {
             RealPrometheus.Answer answer = prometheus.ask("/api/v1/query", "query", c[0]);
             assertTrue(!answer.ok() && answer.error().startsWith(PREFIX), answer.toString());
             assertEquals(answer.error().substring(PREFIX.length()), c[1]);
+        }));
+    }
+
+    /**
+     * Our signature table against 2.42's: each function called with its declared arguments, with
+     * one too few, and with one too many, must parse or fail exactly as Prometheus says.
+     */
+    @TestFactory
+    Stream<DynamicTest> functionSignaturesAgree() {
+        return Functions.all().values().stream().flatMap(f -> {
+            List<String> args = new ArrayList<>();
+            for (ValueType type : f.argTypes()) {
+                args.add(switch (type) {
+                    case MATRIX -> "x[5m]";
+                    case SCALAR -> "1";
+                    case STRING -> "\"a\"";
+                    default -> "x";
+                });
+            }
+            List<String> fewer = args.isEmpty() ? args : args.subList(0, args.size() - 1);
+            List<String> more = new ArrayList<>(args);
+            more.add(args.isEmpty() ? "x" : args.get(args.size() - 1));
+            return Stream.of(args, fewer, more).map(a -> f.name() + "(" + String.join(", ", a) + ")").distinct();
+        }).map(q -> DynamicTest.dynamicTest(q, () -> {
+            RealPrometheus.Answer answer = prometheus.ask("/api/v1/format_query", "query", q);
+            assertEquals(answer.ok() ? answer.data() : answer.error(), ours(q));
         }));
     }
 
