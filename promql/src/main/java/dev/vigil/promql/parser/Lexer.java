@@ -1,7 +1,5 @@
 package dev.vigil.promql.parser;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * PromQL's lexer, a state machine after Prometheus 2.42's {@code lex.go}: it works on the query's
  * UTF-8 bytes so every position is the byte offset Prometheus reports. Durations are only lexed
@@ -9,117 +7,39 @@ import java.nio.charset.StandardCharsets;
  * inside brackets a letter reads as the subquery colon, a 2.42 quirk ({@code x[5m y]} is
  * {@code x[5m:]}).
  */
-final class Lexer {
-    private static final int EOF = -1;
-
+final class Lexer extends RuneScanner {
     /** One lexing state; returns the next, or null when lexing is over. */
     @FunctionalInterface
     private interface State {
         State run();
     }
 
-    private final byte[] in;
-    private int pos;
-    private int start;
-    private int width;
     private State state = this::lexStatements;
-    private Item item;
 
     private int parenDepth;
     private boolean braceOpen;
     private boolean bracketOpen;
     private boolean gotColon;
-    private int stringOpen;
 
     Lexer(String input) {
-        this.in = input.getBytes(StandardCharsets.UTF_8);
+        super(input);
     }
 
     /** The next token; an {@link ItemType#ERROR} token carries the message, then only EOF follows. */
     Item nextItem() {
-        item = null;
-        while (item == null && state != null) {
+        clearItem();
+        while (!scanned() && state != null) {
             state = state.run();
         }
-        if (item == null) {
+        if (!scanned()) {
             emit(ItemType.EOF);
         }
-        return item;
-    }
-
-    // ---- rune level ----
-
-    private int next() {
-        if (pos >= in.length) {
-            width = 0;
-            return EOF;
-        }
-        int b = in[pos] & 0xff;
-        int len = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-        len = Math.min(len, in.length - pos);
-        int r = len == 1 ? b : new String(in, pos, len, StandardCharsets.UTF_8).codePointAt(0);
-        width = len;
-        pos += len;
-        return r;
-    }
-
-    private int peek() {
-        int r = next();
-        backup();
-        return r;
-    }
-
-    private void backup() {
-        pos -= width;
-    }
-
-    private boolean accept(String valid) {
-        int r = next();
-        if (r != EOF && valid.indexOf(r) >= 0) {
-            return true;
-        }
-        backup();
-        return false;
-    }
-
-    private void acceptRun(String valid) {
-        while (accept(valid)) {
-            // consume
-        }
-    }
-
-    private String text() {
-        return new String(in, start, pos - start, StandardCharsets.UTF_8);
-    }
-
-    private void emit(ItemType type) {
-        item = new Item(type, start, text());
-        start = pos;
-    }
-
-    private void ignore() {
-        start = pos;
+        return item();
     }
 
     private State errorf(String message) {
-        item = new Item(ItemType.ERROR, start, message);
+        error(message);
         return null;
-    }
-
-    static boolean isSpace(int r) {
-        return r == ' ' || r == '\t' || r == '\n' || r == '\r';
-    }
-
-    static boolean isAlpha(int r) {
-        return r == '_' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z');
-    }
-
-    static boolean isDigit(int r) {
-        return '0' <= r && r <= '9';
-    }
-
-    static boolean isAlphaNumeric(int r) {
-        return isAlpha(r) || isDigit(r);
     }
 
     // ---- states ----
@@ -355,7 +275,7 @@ final class Lexer {
         while (true) {
             int r = next();
             if (r == '\\') {
-                String err = lexEscape();
+                String err = scanEscape();
                 if (err != null) {
                     return errorf(err);
                 }
@@ -378,81 +298,6 @@ final class Lexer {
                 return this::lexStatements;
             }
         }
-    }
-
-    /** Checks one escape after a backslash, as 2.42 does; returns the error message or null. */
-    private String lexEscape() {
-        int ch = next();
-        int n;
-        int base;
-        int max;
-        switch (ch) {
-            case 'a', 'b', 'f', 'n', 'r', 't', 'v', '\\' -> {
-                return null;
-            }
-            case '0', '1', '2', '3', '4', '5', '6', '7' -> {
-                n = 3;
-                base = 8;
-                max = 255;
-            }
-            case 'x' -> {
-                ch = next();
-                n = 2;
-                base = 16;
-                max = 255;
-            }
-            case 'u' -> {
-                ch = next();
-                n = 4;
-                base = 16;
-                max = Character.MAX_CODE_POINT;
-            }
-            case 'U' -> {
-                ch = next();
-                n = 8;
-                base = 16;
-                max = Character.MAX_CODE_POINT;
-            }
-            case EOF -> {
-                return "escape sequence not terminated";
-            }
-            default -> {
-                if (ch == stringOpen) {
-                    return null;
-                }
-                return "unknown escape sequence " + GoText.unicodeForm(ch);
-            }
-        }
-        long x = 0;
-        while (n > 0) {
-            int d = digitVal(ch);
-            if (d >= base) {
-                if (ch == EOF) {
-                    return "escape sequence not terminated";
-                }
-                return "illegal character " + GoText.unicodeForm(ch) + " in escape sequence";
-            }
-            x = x * base + d;
-            n--;
-            if (n > 0) {
-                ch = next();
-            }
-        }
-        if (x > max || (0xD800 <= x && x < 0xE000)) {
-            return "escape sequence is an invalid Unicode code point";
-        }
-        return null;
-    }
-
-    private static int digitVal(int ch) {
-        if ('0' <= ch && ch <= '9') {
-            return ch - '0';
-        } else if ('a' <= ch && ch <= 'f') {
-            return ch - 'a' + 10;
-        } else if ('A' <= ch && ch <= 'F') {
-            return ch - 'A' + 10;
-        }
-        return 16;
     }
 
     private State lexNumberOrDuration() {
@@ -479,41 +324,5 @@ final class Lexer {
         backup();
         emit(ItemType.DURATION);
         return this::lexStatements;
-    }
-
-    /**
-     * Scans what may be a number (not necessarily a valid one: the parser reports that); true when
-     * no letter or digit follows, so the text cannot be the start of a duration.
-     */
-    private boolean scanNumber() {
-        String digits = "0123456789";
-        if (accept("0") && accept("xX")) {
-            digits = "0123456789abcdefABCDEF";
-        }
-        acceptRun(digits);
-        if (accept(".")) {
-            acceptRun(digits);
-        }
-        if (accept("eE")) {
-            accept("+-");
-            acceptRun("0123456789");
-        }
-        return !isAlphaNumeric(peek());
-    }
-
-    /** The unit letters of a duration, and any further number-unit pairs (model.ParseDuration checks the rest). */
-    private boolean acceptRemainingDuration() {
-        if (!accept("smhdwy")) {
-            return false;
-        }
-        accept("s");
-        while (accept("0123456789")) {
-            acceptRun("0123456789");
-            if (!accept("smhdw")) {
-                return false;
-            }
-            accept("s");
-        }
-        return !isAlphaNumeric(next());
     }
 }
