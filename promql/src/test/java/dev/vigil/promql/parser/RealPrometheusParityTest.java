@@ -53,6 +53,12 @@ class RealPrometheusParityTest {
             "sum(rate(node_cpu_seconds_total{mode!=\"idle\",job=\"node-exporter\",instance=~\"host-.*\","
                     + "cluster=\"eu\"}[5m])) by (instance) > bool 0.5",
             "foo{a=\"éééééééééééééééééééééééééééééééééééééééééééééééééééééééé\"} + 1");
+    /**
+     * Operator precedence and associativity made visible: with operands this long every binary
+     * node is split, so the layout shows the tree's shape.
+     */
+    private static final List<String> SHAPES = shapes("a".repeat(40), "b".repeat(40), "c".repeat(40),
+            "d".repeat(40));
     private static final List<String> SELECTORS = List.of("foo", "foo{a=\"b\"}", "{a=\"b\",c=~\"d.*\"}",
             "sum{a=\"b\"}", "by", "offset{a=\"b\"}", "foo:bar", "foo{", "foo bar", "foo offset 5m", "sum(x)", "",
             "rate(x[5m])", "foo{a=~\"(\"}", "{}", "{a=\"\"}", "foo{__name__=\"bar\"}", "{a=\"b\"} @ 5", "foo[5m]");
@@ -77,6 +83,7 @@ class RealPrometheusParityTest {
     @TestFactory
     Stream<DynamicTest> formatQueryAgrees() {
         List<String> queries = new ArrayList<>(WIDE);
+        queries.addAll(SHAPES);
         Stream.of(ParserRoundTripTest.cases()).forEach(c -> queries.add(c[0]));
         Stream.of(ParseErrorTest.cases()).forEach(c -> queries.add(c[0]));
         return queries.stream().map(q -> DynamicTest.dynamicTest(name(q), () -> {
@@ -135,6 +142,20 @@ class RealPrometheusParityTest {
             }
             assertEquals(theirs, ours);
         }));
+    }
+
+    private static List<String> shapes(String a, String b, String c, String d) {
+        return List.of(a + " - " + b + " - " + c, a + " ^ " + b + " ^ " + c, a + " / " + b + " * " + c,
+                a + " + " + b + " * " + c, a + " * " + b + " + " + c, a + " or " + b + " and " + c + " unless " + d,
+                a + " == bool " + b + " + " + c, "-" + a + " ^ " + b + " * " + c, "-" + a + " * " + b + " ^ " + c,
+                a + " atan2 " + b + " ^ " + c + " % " + d, a + " > " + b + " < " + c + " >= " + d,
+                a + " unless on (x) " + b + " or ignoring (y) " + c, "-" + a + " + -" + b + " - -" + c,
+                a + " + " + b + " offset 5m * " + c, a + " @ 5 + " + b + "[5m:] @ 10 - " + c,
+                "sum by (x) (" + a + " + " + b + ") + " + c, "topk(5, " + a + " + " + b + " + " + c + ")",
+                a + " + " + b + " unless " + c + " * " + d, "- - " + a + " * " + b + " * " + c,
+                a + " / on (l) group_left (m) " + b + " / ignoring (n) group_right " + c, a + " ^ -" + b + " ^ " + c,
+                "-(" + a + " + " + b + ") ^ 2 + " + c, a + " % -" + b + "[1m:] + " + c,
+                "1 + 2 * 3 ^ 4 ^ 5 - 6 / 7 % 8 atan2 9 + " + "1".repeat(70));
     }
 
     /** JUnit refuses blank test names; blank queries are cases too. */
