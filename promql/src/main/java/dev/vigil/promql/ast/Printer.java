@@ -2,6 +2,7 @@ package dev.vigil.promql.ast;
 
 import dev.vigil.storage.index.Matcher;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,7 +91,8 @@ public final class Printer {
 
     private static String at(Long timestamp, AtModifier startOrEnd) {
         if (timestamp != null) {
-            return " @ " + new BigDecimal(timestamp).movePointLeft(3).setScale(3).toPlainString();
+            // Go's %.3f of float64(ms)/1000: the float's exact value, rounded half to even.
+            return " @ " + new BigDecimal(timestamp / 1000.0).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
         }
         return switch (startOrEnd == null ? AtModifier.NONE : startOrEnd) {
             case START -> " @ start()";

@@ -243,6 +243,21 @@ class ParseErrorTest {
                 {"min(x) max(x)", "1:8: parse error: unexpected <aggr:max>"},
                 {"foo{a=\"line\nbreak\"}", "1:7: parse error: unterminated quoted string"},
                 {"foo{__name__=\"bar\"}", "1:1: parse error: metric name must not be set twice: \"foo\" or \"bar\""},
+                {"\"é\" + foo bar", "1:12: parse error: unexpected identifier \"bar\""},
+                {"\"ééé\"\n  foo", "2:3: parse error: unexpected identifier \"foo\""},
+                {"foo{a=\"é\"} bar", "1:13: parse error: unexpected identifier \"bar\""},
+                {"foo offset 0s", "1:12: parse error: duration must be greater than 0"},
+                {"rate(foo[5m]) offset 1m", "1:1: parse error: offset modifier must be preceded by an instant vector selector or range vector selector or a subquery"},
+                {"1a", "1:1: parse error: bad number or duration syntax: \"1\""},
+                {"1ms", "1:1: parse error: unexpected duration \"1ms\""},
+                {"5m", "1:1: parse error: unexpected duration \"5m\""},
+                {"foo offset 5M", "1:12: parse error: bad number or duration syntax: \"5\""},
+                {"'it''s'", "1:5: parse error: unexpected string \"'s'\""},
+                {"sum(x) @ 5", "1:1: parse error: @ modifier must be preceded by an instant vector selector or range vector selector or a subquery"},
+                {"x @ 5 offset 5m @ 6", "1:1: parse error: @ <timestamp> may not be set multiple times"},
+                {"x offset 5m @ 6 offset 1m", "1:1: parse error: offset may not be set multiple times"},
+                {"x[5m] @ 5 @ 6", "1:1: parse error: @ <timestamp> may not be set multiple times"},
+                {"(x)[5m:] offset 1m offset 2m", "1:1: parse error: offset may not be set multiple times"},
         };
     }
 
