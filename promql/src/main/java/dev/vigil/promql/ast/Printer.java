@@ -253,7 +253,8 @@ public final class Printer {
             return "0s";
         }
         StringBuilder out = new StringBuilder();
-        long[] mult = {365L * 24 * 3600 * 1000, 7L * 24 * 3600 * 1000, 24L * 3600 * 1000, 3600_000L, 60_000L, 1000L, 1L};
+        long[] mult = {365L * 24 * 3600 * 1000, 7L * 24 * 3600 * 1000, 24L * 3600 * 1000, 3600_000L, 60_000L,
+            1000L, 1L};
         String[] unit = {"y", "w", "d", "h", "m", "s", "ms"};
         for (int i = 0; i < mult.length; i++) {
             if (i < 2 && ms % mult[i] != 0) {
