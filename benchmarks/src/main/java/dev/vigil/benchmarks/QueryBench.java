@@ -21,7 +21,8 @@ import java.util.Locale;
  * Query latency side by side: loads the same simulated fleet into every peer through remote write
  * ({@link NodeFleet}'s node_exporter-shaped hosts plus their {@code up} series, one sample per
  * series every 15 s), then runs the issue's five queries against each peer's HTTP API in turn and
- * prints the median latency per query and peer.
+ * prints the median latency per query and peer, after a warm-up of {@code -DwarmupSeconds=10} per
+ * query (a long-running JIT-compiled server is measured in its steady state).
  *
  * <pre>
  * java -cp benchmarks.jar dev.vigil.benchmarks.QueryBench load HOSTS MINUTES END_MS WRITE_URL...
@@ -109,6 +110,22 @@ public final class QueryBench {
     private record Bench(String name, String expr, boolean range) {
     }
 
+    /** Runs one query against one peer; returns the body. */
+    private static String timed(HttpClient client, String peer, Bench b, long start, long end)
+            throws IOException, InterruptedException {
+        String base = peer.substring(peer.indexOf('=') + 1);
+        String q = "query=" + URLEncoder.encode(b.expr, StandardCharsets.UTF_8);
+        String url = b.range
+                ? base + "/api/v1/query_range?" + q + "&start=" + start / 1000.0 + "&end=" + end / 1000.0 + "&step=15"
+                : base + "/api/v1/query?" + q + "&time=" + end / 1000.0;
+        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200) {
+            throw new IOException(peer + " " + b.expr + ": HTTP " + res.statusCode() + " " + res.body());
+        }
+        return res.body();
+    }
+
     private static void query(int repeat, long end, int minutes, String[] peers) throws Exception {
         List<Bench> benches = List.of(
                 new Bench("sum by (instance)(rate(cpu[1m])) 1h/15s", "sum by (instance)(rate(node_cpu_seconds_total[1m]))", true),
@@ -126,24 +143,21 @@ public final class QueryBench {
         for (Bench b : benches) {
             double[][] ms = new double[peers.length][repeat];
             String[] bodies = new String[peers.length];
-            for (int r = -3; r < repeat; r++) { // three warm-up rounds
+            // Warm-up: at least three rounds and WARMUP_S seconds per query, so a JIT-compiled peer is
+            // measured in the steady state a long-running server is in.
+            long warmUntil = System.nanoTime() + Long.getLong("warmupSeconds", 10) * 1_000_000_000L;
+            int warmRounds = 0;
+            while (warmRounds < 3 || System.nanoTime() < warmUntil) {
+                for (String peer : peers) {
+                    timed(client, peer, b, start, end);
+                }
+                warmRounds++;
+            }
+            for (int r = 0; r < repeat; r++) {
                 for (int p = 0; p < peers.length; p++) {
-                    String base = peers[p].substring(peers[p].indexOf('=') + 1);
-                    String q = "query=" + URLEncoder.encode(b.expr, StandardCharsets.UTF_8);
-                    String url = b.range
-                            ? base + "/api/v1/query_range?" + q + "&start=" + start / 1000.0 + "&end=" + end / 1000.0 + "&step=15"
-                            : base + "/api/v1/query?" + q + "&time=" + end / 1000.0;
                     long t0 = System.nanoTime();
-                    HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    double took = (System.nanoTime() - t0) / 1e6;
-                    if (res.statusCode() != 200) {
-                        throw new IOException(peers[p] + " " + b.expr + ": HTTP " + res.statusCode() + " " + res.body());
-                    }
-                    bodies[p] = res.body();
-                    if (r >= 0) {
-                        ms[p][r] = took;
-                    }
+                    bodies[p] = timed(client, peers[p], b, start, end);
+                    ms[p][r] = (System.nanoTime() - t0) / 1e6;
                 }
             }
             System.out.printf(Locale.ROOT, "%-42s", b.name);
