@@ -153,7 +153,7 @@ final class QueryApi {
         });
     }
 
-    /** The query pretty-printed, as Prometheus' {@code format_query} (newer than 2.42) answers it. */
+    /** The query pretty-printed, as Prometheus 2.42's {@code format_query} answers it. */
     private Json.Answer formatQuery(ApiRequest req) {
         Expr expr;
         try {
@@ -163,7 +163,7 @@ final class QueryApi {
         }
         String text;
         try {
-            text = Printer.print(expr);
+            text = Printer.prettify(expr);
         } catch (UnsupportedOperationException e) {
             throw ApiError.internal(String.valueOf(e.getMessage()));
         }
