@@ -52,7 +52,7 @@ class OpenMetricsParserTest {
                 "series hhh_count -> {__name__=\"hhh_count\"} 1",
                 "type foo counter",
                 "series foo_total -> {__name__=\"foo_total\"} 17 @1520879607789",
-                "series foo_created -> {__name__=\"foo_created\"} 1520872607.123",
+                "series foo_created -> {__name__=\"foo_created\"} 1.520872607123e+09",
                 "type ii info",
                 "series ii{foo=\"bar\"} -> {__name__=\"ii\", foo=\"bar\"} 1",
                 "type ss stateset",

@@ -86,12 +86,12 @@ class PromTextParserTest {
                 "series a -> {__name__=\"a\"} +Inf",
                 "series b -> {__name__=\"b\"} -Inf",
                 "series c -> {__name__=\"c\"} NaN/7ff8000000000001",
-                "series d -> {__name__=\"d\"} 1000000",
+                "series d -> {__name__=\"d\"} 1e+06",
                 "series e -> {__name__=\"e\"} 0.1",
-                "series f -> {__name__=\"f\"} 18446744073709552000",
+                "series f -> {__name__=\"f\"} 1.8446744073709552e+19",
                 "series g -> {__name__=\"g\"} 1.7976931348623157e+308",
                 "series h -> {__name__=\"h\"} 0",
-                "series i -> {__name__=\"i\"} 123456789.12345679",
+                "series i -> {__name__=\"i\"} 1.2345678912345679e+08",
                 "series j -> {__name__=\"j\"} -0.5"),
                 parse("a +Inf\nb -inf\nc nan\nd 1E6\ne .1\nf 18446744073709551615\ng 1.7976931348623157e308\n"
                         + "h 1e-400\ni 123456789.123456789\nj -.5\n"));

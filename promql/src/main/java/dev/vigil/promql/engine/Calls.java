@@ -115,9 +115,8 @@ final class Calls {
             w.from = 0;
             w.to = 0;
             EvalSeries out = null;
-            int step = -1;
             for (long ts = ev.start; ts <= ev.end; ts += ev.interval) {
-                step++;
+                ev.ctx.check();
                 long maxt = ts - offset;
                 long mint = maxt - range;
                 while (w.from < in.n && in.t[w.from] < mint) {

@@ -34,6 +34,7 @@ final class Selectors {
             EvalSeries result = null;
             int pos = 0;
             for (long ts = ev.start; ts <= ev.end; ts += ev.interval) {
+                ev.ctx.check();
                 long ref = ts - offset;
                 while (pos < loaded.n && loaded.t[pos] <= ref) {
                     pos++;
