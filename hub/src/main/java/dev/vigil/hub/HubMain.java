@@ -16,7 +16,7 @@ import dev.vigil.exporter.yaml.ConfigException;
 import dev.vigil.hub.config.ByteSize;
 import dev.vigil.hub.config.ConfigLoader;
 import dev.vigil.hub.config.HubConfig;
-import dev.vigil.hub.config.PromDuration;
+import dev.vigil.model.PromDuration;
 import dev.vigil.hub.discovery.Announcements;
 import dev.vigil.hub.discovery.DiscoveryManager;
 import dev.vigil.hub.remote.sender.RemoteWriteManager;

@@ -2,7 +2,7 @@ package dev.vigil.hub.cli;
 
 import dev.vigil.exporter.yaml.ConfigException;
 import dev.vigil.hub.config.ConfigLoader;
-import dev.vigil.hub.rules.RuleFileLoader;
+import dev.vigil.alerting.rules.RuleFileLoader;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vigil.hub.config;
 
+import dev.vigil.model.PromDuration;
 import dev.vigil.exporter.yaml.ConfigException;
 import dev.vigil.exporter.yaml.YamlFiles;
 import dev.vigil.exporter.yaml.YamlMap;

@@ -1,7 +1,7 @@
 package dev.vigil.hub.scrape;
 
 import dev.vigil.hub.config.HubConfig;
-import dev.vigil.hub.config.PromDuration;
+import dev.vigil.model.PromDuration;
 import dev.vigil.hub.relabel.Relabeler;
 import dev.vigil.model.Labels;
 import java.net.URI;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.vigil.hub.config.PromDuration;
+import dev.vigil.model.PromDuration;
 import dev.vigil.hub.discovery.Announcements;
 import dev.vigil.model.MetricNames;
 import io.helidon.http.HeaderNames;

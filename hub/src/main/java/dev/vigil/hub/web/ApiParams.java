@@ -1,6 +1,6 @@
 package dev.vigil.hub.web;
 
-import dev.vigil.hub.config.PromDuration;
+import dev.vigil.model.PromDuration;
 import dev.vigil.promql.parser.ParseException;
 import dev.vigil.promql.parser.Parser;
 import dev.vigil.storage.index.Matcher;

@@ -1,7 +1,7 @@
 package dev.vigil.hub.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.vigil.hub.config.PromDuration;
+import dev.vigil.model.PromDuration;
 import dev.vigil.hub.discovery.Announcements;
 import dev.vigil.hub.federate.FederateHandler;
 import dev.vigil.hub.remote.RemoteWriteHandler;

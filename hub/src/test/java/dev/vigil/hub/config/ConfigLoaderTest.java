@@ -1,5 +1,6 @@
 package dev.vigil.hub.config;
 
+import dev.vigil.model.PromDuration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

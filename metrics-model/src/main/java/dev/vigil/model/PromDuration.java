@@ -1,4 +1,4 @@
-package dev.vigil.hub.config;
+package dev.vigil.model;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,9 +1,9 @@
-package dev.vigil.hub.rules;
+package dev.vigil.alerting.rules;
 
 import dev.vigil.exporter.yaml.ConfigException;
 import dev.vigil.exporter.yaml.YamlFiles;
 import dev.vigil.exporter.yaml.YamlMap;
-import dev.vigil.hub.config.PromDuration;
+import dev.vigil.model.PromDuration;
 import dev.vigil.model.MetricNames;
 import dev.vigil.promql.parser.ParseException;
 import dev.vigil.promql.parser.Parser;
