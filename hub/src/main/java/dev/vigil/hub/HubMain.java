@@ -26,6 +26,10 @@ import dev.vigil.hub.cli.Cli;
 import dev.vigil.hub.web.AdminRoles;
 import dev.vigil.hub.web.ApiSettings;
 import dev.vigil.hub.web.HubApi;
+import dev.vigil.alerting.rules.RuleContext;
+import dev.vigil.alerting.rules.RuleManager;
+import dev.vigil.alerting.rules.RuleQuery;
+import dev.vigil.alerting.rules.TemplateExpander;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.storage.Tsdb;
@@ -202,6 +206,19 @@ public final class HubMain {
                 .withMaxConcurrent(queryMaxConcurrency.get())
                 .withLookbackDelta(lookbackMillis)
                 .withSubqueryStep(config.global().evaluationInterval().toMillis()));
+        RuleContext ruleContext = RuleContext.of(new RuleQuery(engine, tsdb::querier), TemplateExpander.NONE,
+                config.global().externalLabels(), externalUrl.get());
+        HubRules rules = new HubRules(new RuleManager(ruleContext, tsdb::appender, (url, alerts) -> { },
+                System::currentTimeMillis));
+        String rulesProblem = rules.check(config);
+        if (rulesProblem != null) {
+            LOG.error("Error loading config", "err", rulesProblem);
+            closeQuietly(tsdb);
+            return 1;
+        }
+        reloader.alsoCheck(rules::check);
+        reloader.alsoApply(rules::apply);
+        api.rules(rules::groups);
         api.prometheusApi(new ApiSettings(engine, enableAdminApi.get(), adminRoles::get,
                 RuntimeFacts.flags(List.of(configFile, listen, webConfig, externalUrl, tsdbPath, retentionTime,
                         retentionSize, lookback, queryTimeout, queryMaxSamples, queryMaxConcurrency, enableAdminApi,
@@ -224,6 +241,7 @@ public final class HubMain {
         }
         discovery.apply(config);
         remoteWrite.apply(config);
+        rules.apply(config);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("tsdb-housekeeping").factory());
         housekeeping.scheduleWithFixedDelay(() -> {

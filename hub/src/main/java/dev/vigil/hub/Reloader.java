@@ -19,6 +19,7 @@ final class Reloader {
     private final DiscoveryManager discovery;
     private volatile HubConfig current;
     private final List<Consumer<HubConfig>> others = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Function<HubConfig, String>> checks = new CopyOnWriteArrayList<>();
 
     Reloader(String file, int hubPort, DiscoveryManager discovery, HubConfig initial) {
         this.file = file;
@@ -38,11 +39,26 @@ final class Reloader {
                     "err", e.reason());
             return reason;
         }
+        for (java.util.function.Function<HubConfig, String> check : checks) {
+            String problem = check.apply(next);
+            if (problem != null) {
+                LOG.error("Error reloading config; the running config stays", "err", problem);
+                return problem;
+            }
+        }
         current = next;
         discovery.apply(next);
         others.forEach(c -> c.accept(next));
         LOG.info("Completed loading of configuration file", "file", next.source());
         return null;
+    }
+
+    /**
+     * Runs {@code check} on every config before it is applied; a non-null answer (the reason)
+     * refuses the config, as a rule file that does not load refuses Prometheus' reload.
+     */
+    void alsoCheck(java.util.function.Function<HubConfig, String> check) {
+        checks.add(check);
     }
 
     /** Also hands every reloaded config to {@code consumer} (after discovery). */

@@ -1,5 +1,6 @@
 package dev.vigil.hub.web;
 
+import dev.vigil.alerting.rules.RuleGroup;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.model.PromDuration;
 import dev.vigil.hub.discovery.Announcements;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +48,14 @@ public final class HubApi {
     /** Serves the query, series, metadata, status and admin APIs with these settings. */
     public HubApi prometheusApi(ApiSettings settings) {
         this.settings = settings;
+        return this;
+    }
+
+    private Supplier<List<RuleGroup>> ruleGroups = List::of;
+
+    /** The rule groups {@code /api/v1/rules} and {@code /api/v1/alerts} report. */
+    public HubApi rules(Supplier<List<RuleGroup>> groups) {
+        this.ruleGroups = groups;
         return this;
     }
 
@@ -109,6 +119,7 @@ public final class HubApi {
             new StatusApi(tsdb, settings.build(), settings.flags(), settings.configYaml(), settings.runtime())
                     .routes(routing);
             new AdminApi(tsdb, settings.adminEnabled(), settings.roles()).routes(routing);
+            new RulesApi(ruleGroups).routes(routing);
         } else {
             routing.get("/api/v1/status/buildinfo", Json.handler(req -> Json.Answer.of(g -> {
                 g.writeStartObject();

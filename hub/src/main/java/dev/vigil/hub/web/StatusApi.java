@@ -14,8 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code /api/v1/status/*} ({@code config}, {@code flags}, {@code runtimeinfo}, {@code buildinfo},
- * {@code tsdb}) and the rule-side endpoints that exist before alerting does ({@code rules},
- * {@code alerts}, {@code alertmanagers}: empty, in Prometheus 2.42's shapes).
+ * {@code tsdb}) and {@code alertmanagers} (empty, in Prometheus 2.42's shape).
  */
 final class StatusApi {
     private final Tsdb tsdb;
@@ -62,24 +61,6 @@ final class StatusApi {
             g.writeEndObject();
         })));
         routing.get("/api/v1/status/tsdb", Json.handler(req -> Json.Answer.of(this::tsdbStatus)));
-        routing.get("/api/v1/rules", Json.handler(req -> {
-            String type = req.value("type").toLowerCase(java.util.Locale.ROOT);
-            if (!type.isEmpty() && !type.equals("alert") && !type.equals("record")) {
-                throw ApiError.invalidParam("type", "not supported value \"" + type + "\"");
-            }
-            return Json.Answer.of(g -> {
-                g.writeStartObject();
-                g.writeArrayFieldStart("groups");
-                g.writeEndArray();
-                g.writeEndObject();
-            });
-        }));
-        routing.get("/api/v1/alerts", Json.handler(req -> Json.Answer.of(g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("alerts");
-            g.writeEndArray();
-            g.writeEndObject();
-        })));
         routing.get("/api/v1/alertmanagers", Json.handler(req -> Json.Answer.of(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("activeAlertmanagers");

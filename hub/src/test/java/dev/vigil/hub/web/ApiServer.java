@@ -1,5 +1,9 @@
 package dev.vigil.hub.web;
 
+import dev.vigil.alerting.rules.RuleContext;
+import dev.vigil.alerting.rules.RuleManager;
+import dev.vigil.alerting.rules.RuleQuery;
+import dev.vigil.alerting.rules.TemplateExpander;
 import dev.vigil.exporter.http.ExporterServer;
 import dev.vigil.exporter.http.ListenAddress;
 import dev.vigil.exporter.security.WebConfigSource;
@@ -32,6 +36,7 @@ final class ApiServer implements AutoCloseable {
     final ScrapeManager scrapes;
     final ExporterServer server;
     final String base;
+    final RuleManager rules;
 
     ApiServer(Path dir, EngineOptions options, boolean admin, String webConfig) throws Exception {
         tsdb = Tsdb.open(dir.resolve("data"), TsdbOptions.DEFAULT);
@@ -42,7 +47,11 @@ final class ApiServer implements AutoCloseable {
         AdminRoles roles = AdminRoles.from(web);
         HubApi api = new HubApi(scrapes, tsdb, () -> null, () -> true, "test", "test", new Announcements(),
                 () -> web.current().requiresAuth());
-        api.prometheusApi(new ApiSettings(new Engine(options), admin, () -> roles,
+        Engine engine = new Engine(options);
+        rules = new RuleManager(RuleContext.of(new RuleQuery(engine, tsdb::querier), TemplateExpander.NONE,
+                dev.vigil.model.Labels.EMPTY, "http://hub:9090"), tsdb::appender, (url, alerts) -> { }, () -> 0);
+        api.rules(rules::groups);
+        api.prometheusApi(new ApiSettings(engine, admin, () -> roles,
                 Map.of("query.max-samples", String.valueOf(options.maxSamples()), "web.enable-admin-api", "" + admin),
                 () -> ConfigYaml.redacted("scrape_configs:\n- job_name: x\n  basic_auth: {username: u, password: p}\n"),
                 () -> new ApiSettings.Runtime(Instant.EPOCH, true, Instant.EPOCH, "15d"),
@@ -77,6 +86,7 @@ final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        rules.close();
         server.close();
         scrapes.close();
         tsdb.close();
