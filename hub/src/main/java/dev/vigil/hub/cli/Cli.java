@@ -1,5 +1,7 @@
 package dev.vigil.hub.cli;
 
+import dev.vigil.alerting.rules.RuleUnitTest;
+import dev.vigil.alerting.rules.TemplateExpander;
 import dev.vigil.promql.script.ScriptCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ public final class Cli {
                    vigil-hub query instant [--time=TIME] URL EXPR
                    vigil-hub query range [--start=TIME] [--end=TIME] [--step=DURATION] URL EXPR
                    vigil-hub test promql FILE...
+                   vigil-hub test rules FILE...
             """;
 
     private Cli() {
@@ -62,6 +65,7 @@ public final class Cli {
                             flags.getOrDefault("end", ""), flags.getOrDefault("step", ""), out, err);
                 }
                 case "test promql" -> ScriptCommand.run(paths(positional), out);
+                case "test rules" -> new RuleUnitTest(TemplateExpander.NONE).run(paths(positional), out);
                 default -> throw new IllegalArgumentException("unknown command \"" + command + "\"");
             };
         } catch (IllegalArgumentException e) {
