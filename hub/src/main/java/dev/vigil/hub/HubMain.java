@@ -30,6 +30,7 @@ import dev.vigil.alerting.rules.RuleContext;
 import dev.vigil.alerting.rules.RuleManager;
 import dev.vigil.alerting.rules.RuleQuery;
 import dev.vigil.alerting.rules.TemplateExpander;
+import dev.vigil.hub.notifier.Notifier;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.storage.Tsdb;
@@ -208,7 +209,10 @@ public final class HubMain {
                 .withSubqueryStep(config.global().evaluationInterval().toMillis()));
         RuleContext ruleContext = RuleContext.of(new RuleQuery(engine, tsdb::querier), TemplateExpander.NONE,
                 config.global().externalLabels(), externalUrl.get());
-        HubRules rules = new HubRules(new RuleManager(ruleContext, tsdb::appender, (url, alerts) -> { },
+        Notifier notifier = new Notifier(build.version());
+        notifier.apply(config);
+        reloader.alsoApply(notifier::apply);
+        HubRules rules = new HubRules(new RuleManager(ruleContext, tsdb::appender, notifier,
                 System::currentTimeMillis));
         String rulesProblem = rules.check(config);
         if (rulesProblem != null) {
@@ -219,6 +223,7 @@ public final class HubMain {
         reloader.alsoCheck(rules::check);
         reloader.alsoApply(rules::apply);
         api.rules(rules::groups);
+        api.alertmanagers(notifier::alertmanagers);
         api.prometheusApi(new ApiSettings(engine, enableAdminApi.get(), adminRoles::get,
                 RuntimeFacts.flags(List.of(configFile, listen, webConfig, externalUrl, tsdbPath, retentionTime,
                         retentionSize, lookback, queryTimeout, queryMaxSamples, queryMaxConcurrency, enableAdminApi,

@@ -26,7 +26,7 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("global", "scrape_configs", "rule_files", "alerting",
             "remote_write", "remote_read", "storage", "tracing", "scrape_config_files");
-    private static final Set<String> TOP_LATER = Set.of("alerting", "remote_read",
+    private static final Set<String> TOP_LATER = Set.of("remote_read",
             "storage", "tracing", "scrape_config_files");
     private static final Set<String> GLOBAL = Set.of("scrape_interval", "scrape_timeout", "evaluation_interval",
             "external_labels", "query_log_file", "body_size_limit", "sample_limit", "label_limit",
@@ -95,7 +95,8 @@ public final class ConfigLoader {
             ruleFiles.add(base == null ? pattern : base.resolve(pattern).toString());
         }
         return new HubConfig(global, List.copyOf(scrapes), source,
-                RemoteWriteConfigLoader.load(root.maps("remote_write"), base), List.copyOf(ruleFiles));
+                RemoteWriteConfigLoader.load(root.maps("remote_write"), base), List.copyOf(ruleFiles),
+                AlertingConfigLoader.load(root.map("alerting"), base));
     }
 
     private static HubConfig.Global global(Optional<YamlMap> maybe) throws ConfigException {

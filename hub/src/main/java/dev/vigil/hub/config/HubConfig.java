@@ -8,17 +8,17 @@ import java.util.Map;
 
 /** A loaded prometheus.yml (the parts the hub implements so far). */
 public record HubConfig(Global global, List<ScrapeConfig> scrapeConfigs, String source,
-        List<RemoteWriteConfig> remoteWriteConfigs, List<String> ruleFiles) {
+        List<RemoteWriteConfig> remoteWriteConfigs, List<String> ruleFiles, AlertingConfig alerting) {
 
     /** A config without remote_write entries or rule files. */
     public HubConfig(Global global, List<ScrapeConfig> scrapeConfigs, String source) {
-        this(global, scrapeConfigs, source, List.of(), List.of());
+        this(global, scrapeConfigs, source, List.of(), List.of(), AlertingConfig.NONE);
     }
 
     /** A config without rule files. */
     public HubConfig(Global global, List<ScrapeConfig> scrapeConfigs, String source,
             List<RemoteWriteConfig> remoteWriteConfigs) {
-        this(global, scrapeConfigs, source, remoteWriteConfigs, List.of());
+        this(global, scrapeConfigs, source, remoteWriteConfigs, List.of(), AlertingConfig.NONE);
     }
 
     /** The {@code global} section, with Prometheus' defaults. */

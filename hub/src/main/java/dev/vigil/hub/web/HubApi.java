@@ -53,6 +53,14 @@ public final class HubApi {
 
     private Supplier<List<RuleGroup>> ruleGroups = List::of;
 
+    private Supplier<List<java.net.URI>> alertmanagers = List::of;
+
+    /** The Alertmanagers alerts go to, for {@code /api/v1/alertmanagers}. */
+    public HubApi alertmanagers(Supplier<List<java.net.URI>> urls) {
+        this.alertmanagers = urls;
+        return this;
+    }
+
     /** The rule groups {@code /api/v1/rules} and {@code /api/v1/alerts} report. */
     public HubApi rules(Supplier<List<RuleGroup>> groups) {
         this.ruleGroups = groups;
@@ -116,7 +124,7 @@ public final class HubApi {
             new QueryApi(settings.engine(), storage, System::currentTimeMillis).routes(routing);
             new SeriesApi(storage).routes(routing);
             new MetadataApi(scrapes).routes(routing);
-            new StatusApi(tsdb, settings.build(), settings.flags(), settings.configYaml(), settings.runtime())
+            new StatusApi(tsdb, settings.build(), settings.flags(), settings.configYaml(), settings.runtime(), alertmanagers)
                     .routes(routing);
             new AdminApi(tsdb, settings.adminEnabled(), settings.roles()).routes(routing);
             new RulesApi(ruleGroups).routes(routing);

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code /api/v1/status/*} ({@code config}, {@code flags}, {@code runtimeinfo}, {@code buildinfo},
- * {@code tsdb}) and {@code alertmanagers} (empty, in Prometheus 2.42's shape).
+ * {@code tsdb}) and {@code alertmanagers} (the targets alerts are sent to).
  */
 final class StatusApi {
     private final Tsdb tsdb;
@@ -23,8 +23,11 @@ final class StatusApi {
     private final Supplier<String> configYaml;
     private final Supplier<ApiSettings.Runtime> runtime;
 
+    private final Supplier<java.util.List<java.net.URI>> alertmanagers;
+
     StatusApi(Tsdb tsdb, ApiSettings.Build build, Map<String, String> flags, Supplier<String> configYaml,
-            Supplier<ApiSettings.Runtime> runtime) {
+            Supplier<ApiSettings.Runtime> runtime, Supplier<java.util.List<java.net.URI>> alertmanagers) {
+        this.alertmanagers = alertmanagers;
         this.tsdb = tsdb;
         this.build = build;
         this.flags = new TreeMap<>(flags);
@@ -64,6 +67,11 @@ final class StatusApi {
         routing.get("/api/v1/alertmanagers", Json.handler(req -> Json.Answer.of(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("activeAlertmanagers");
+            for (java.net.URI url : alertmanagers.get()) {
+                g.writeStartObject();
+                g.writeStringField("url", url.toString());
+                g.writeEndObject();
+            }
             g.writeEndArray();
             g.writeArrayFieldStart("droppedAlertmanagers");
             g.writeEndArray();
