@@ -117,10 +117,12 @@ public final class ExporterServer implements AutoCloseable {
                 // scraper's delayed ACK under Nagle's algorithm: ~40 ms per keep-alive scrape.
                 // Go's servers set TCP_NODELAY on every connection too.
                 .connectionOptions(options -> options.tcpNoDelay(true))
-                // Helidon 4.4.0's NIO socket writes a staged buffer once and moves on: when the
-                // kernel takes part of it (a large response to a slower reader), the rest is lost
-                // and the body arrives with bytes missing. The plain socket writes everything.
-                .useNio(false)
+                // Helidon 4.4.0's plain NIO socket writes a staged buffer once and moves on: when
+                // the kernel takes part of it (a large response to a slower reader), the rest is
+                // lost and the body arrives with bytes missing. Without TLS the blocking socket is
+                // used instead; the TLS NIO socket drains its buffer (and applies our TLS
+                // parameters, which the blocking TLS socket does not).
+                .useNio(state != null)
                 // Raw [ and ] in "collect[]=cpu" are what scrapers send; do not reject them.
                 .addProtocol(Http1Config.builder().validatePrologue(false).build())
                 .contentEncoding(ContentEncodingContext.builder().contentEncodingsDiscoverServices(false)
