@@ -106,7 +106,7 @@ final class Builtins {
                                 + "; should be string");
                     }
                     Object v = m.get(idx);
-                    item = v == null && missingKeyZero ? "" : v;
+                    item = v == null && missingKeyZero && !(m instanceof AnyMap) ? "" : v;
                 }
                 case List<?> l -> item = l.get(position(idx, l.size()));
                 case String s -> item = (long) (s.getBytes(StandardCharsets.UTF_8)[position(idx, s.length())] & 0xff);

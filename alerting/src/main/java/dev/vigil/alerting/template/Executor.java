@@ -276,13 +276,13 @@ final class Executor {
                 return function(c, id.name(), rest, dot, fin, hasFinal);
             }
             case Node.Field f -> {
-                return fields(c, dot, f.fields(), rest, dot, fin, hasFinal);
+                return fields(c, f.pos(), f.source(), dot, f.fields(), rest, dot, fin, hasFinal);
             }
             case Node.Variable v -> {
-                return fields(c, var(v.name()), v.fields(), rest, dot, fin, hasFinal);
+                return fields(c, v.pos(), v.source(), var(v.name()), v.fields(), rest, dot, fin, hasFinal);
             }
             case Node.Chain ch -> {
-                return fields(c, arg(c, ch.receiver(), dot), ch.fields(), rest, dot, fin, hasFinal);
+                return fields(c, ch.pos(), ch.source(), arg(c, ch.receiver(), dot), ch.fields(), rest, dot, fin, hasFinal);
             }
             default -> {
             }
@@ -297,7 +297,7 @@ final class Executor {
     }
 
     /** A chain of fields; arguments go to the last one, which must then be a method. */
-    private Object fields(Command c, Object receiver, List<String> names, List<Arg> rest, Object dot, Object fin,
+    private Object fields(Command c, int pos, String source, Object receiver, List<String> names, List<Arg> rest, Object dot, Object fin,
             boolean hasFinal) {
         Object v = receiver;
         for (int k = 0; k < names.size(); k++) {
@@ -313,7 +313,7 @@ final class Executor {
             try {
                 v = Fields.normalize(Fields.field(v, names.get(k), args, missingKeyZero));
             } catch (Fields.FieldError e) {
-                throw error(c.pos(), c.source(), e.getMessage());
+                throw error(pos, source, e.getMessage());
             }
         }
         if (names.isEmpty() && (!rest.isEmpty() || hasFinal)) {
@@ -329,9 +329,9 @@ final class Executor {
             case Node.Literal l -> l.value();
             case Node.Number n -> n.value();
             case Node.Identifier id -> function(c, id.name(), List.of(), dot, null, false);
-            case Node.Variable v -> fields(c, var(v.name()), v.fields(), List.of(), dot, null, false);
-            case Node.Field f -> fields(c, dot, f.fields(), List.of(), dot, null, false);
-            case Node.Chain ch -> fields(c, arg(c, ch.receiver(), dot), ch.fields(), List.of(), dot, null, false);
+            case Node.Variable v -> fields(c, v.pos(), v.source(), var(v.name()), v.fields(), List.of(), dot, null, false);
+            case Node.Field f -> fields(c, f.pos(), f.source(), dot, f.fields(), List.of(), dot, null, false);
+            case Node.Chain ch -> fields(c, ch.pos(), ch.source(), arg(c, ch.receiver(), dot), ch.fields(), List.of(), dot, null, false);
             case Node.SubPipe p -> {
                 int mark = varNames.size();
                 Object v = pipeline(p.pipe(), dot, true);

@@ -38,7 +38,7 @@ final class Fields {
                 throw new FieldError(name + " is not a method but has arguments");
             }
             Object v = map.get(name);
-            return v == null && !map.containsKey(name) && missingKeyZero ? "" : v;
+            return v == null && !map.containsKey(name) && missingKeyZero && !(map instanceof AnyMap) ? "" : v;
         }
         if (method(receiver.getClass(), name, -1) != null) {
             throw new FieldError("wrong number of args for " + name + ": want "

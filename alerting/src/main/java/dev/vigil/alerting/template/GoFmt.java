@@ -26,6 +26,7 @@ final class GoFmt {
             case Boolean b -> "bool";
             case SafeHtml h -> "template.HTML";
             case List<?> l -> l.stream().allMatch(e -> e instanceof String) && !l.isEmpty() ? "[]string" : "[]interface {}";
+            case AnyMap m -> "map[string]interface {}";
             case Map<?, ?> m -> m.values().stream().allMatch(e -> e instanceof String) ? "map[string]string"
                     : "map[string]interface {}";
             default -> v.getClass().getSimpleName();
@@ -163,7 +164,7 @@ final class GoFmt {
             case SafeHtml h -> body = string(h.html(), verb, spec);
             case Long l -> body = integer(l, verb, spec);
             case Double d -> body = floating(d, verb, spec);
-            case Boolean b -> body = verb == 'v' || verb == 't' ? b.toString() : null;
+            case Boolean b -> body = verb == 'v' || verb == 't' ? pad(b.toString(), spec) : null;
             case List<?> list -> {
                 StringBuilder out = new StringBuilder("[");
                 for (int k = 0; k < list.size(); k++) {
@@ -181,7 +182,7 @@ final class GoFmt {
                 }
                 return out.append(']').toString();
             }
-            default -> body = verb == 'v' || verb == 's' ? v.toString() : null;
+            default -> body = verb == 'v' || verb == 's' ? pad(v.toString(), spec) : null;
         }
         if (body == null) {
             return bad(v, verb);

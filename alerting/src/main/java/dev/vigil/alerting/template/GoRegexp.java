@@ -32,25 +32,27 @@ final class GoRegexp {
         Matcher m = p.matcher(text);
         StringBuilder out = new StringBuilder();
         int last = 0;
-        while (m.find()) {
-            out.append(text, last, m.start());
-            expand(out, repl, m);
-            last = m.end();
-            if (m.end() == m.start()) {
-                if (m.end() >= text.length()) {
-                    break;
-                }
-                // Go advances one rune past an empty match, copying it
-                int next = text.offsetByCodePoints(m.end(), 1);
-                out.append(text, m.end(), next);
-                last = next;
-                if (!m.find(next)) {
-                    break;
-                }
-                m.region(next, text.length());
+        int prevEnd = -1;
+        int from = 0;
+        // Go ignores an empty match that abuts the previous match, then steps one rune on.
+        while (from <= text.length() && m.find(from)) {
+            int s = m.start();
+            int e = m.end();
+            if (!(s == e && s == prevEnd)) {
+                out.append(text, last, s);
+                expand(out, repl, m);
+                last = e;
+                prevEnd = e;
+            }
+            if (e > s) {
+                from = e;
+            } else if (e >= text.length()) {
+                break;
+            } else {
+                from = text.offsetByCodePoints(e, 1);
             }
         }
-        out.append(text.substring(Math.min(last, text.length())));
+        out.append(text, last, text.length());
         return out.toString();
     }
 

@@ -55,15 +55,16 @@ sealed interface Node {
     record Identifier(String name) implements Arg {
     }
 
-    record Variable(String name, List<String> fields) implements Arg {
+    /** {@code pos} and {@code source} are Go's: with fields, the position of the first field. */
+    record Variable(int pos, String source, String name, List<String> fields) implements Arg {
     }
 
     /** {@code .A.B} on dot. */
-    record Field(List<String> fields) implements Arg {
+    record Field(int pos, String source, List<String> fields) implements Arg {
     }
 
     /** {@code (pipeline).A.B}. */
-    record Chain(Arg receiver, List<String> fields) implements Arg {
+    record Chain(int pos, String source, Arg receiver, List<String> fields) implements Arg {
     }
 
     record SubPipe(Pipeline pipe) implements Arg {

@@ -303,11 +303,7 @@ final class Parser {
             }
             int startTok = i;
             args.add(operand());
-            StringBuilder src = new StringBuilder();
-            for (int k = startTok; k < i; k++) {
-                src.append(tokens.get(k).text());
-            }
-            sources.add(src.toString());
+            sources.add(raw(startTok, i));
             Token after = peek();
             if (after.kind() != Kind.SPACE && after.kind() != end && after.kind() != Kind.PIPE) {
                 throw error(after, "unexpected " + describe(after) + " in operand");
@@ -319,7 +315,16 @@ final class Parser {
         return new Command(first.pos(), String.join(" ", sources), args);
     }
 
+    private String raw(int from, int to) {
+        StringBuilder src = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            src.append(tokens.get(k).text());
+        }
+        return src.toString();
+    }
+
     private Arg operand() throws TemplateException {
+        int startIdx = i;
         Token t = next();
         Arg term = switch (t.kind()) {
             case IDENT -> {
@@ -332,11 +337,14 @@ final class Parser {
             case NIL -> new Node.Nil();
             case VARIABLE -> {
                 checkVariable(t, t.text());
-                yield new Node.Variable(t.text(), fields());
+                int pos = peek().kind() == Kind.FIELD ? peek().pos() : t.pos();
+                List<String> fs = fields();
+                yield new Node.Variable(pos, raw(startIdx, i), t.text(), fs);
             }
             case FIELD -> {
                 i--;
-                yield new Node.Field(fields());
+                List<String> fs = fields();
+                yield new Node.Field(t.pos(), raw(startIdx, i), fs);
             }
             case BOOL -> new Node.Literal(Boolean.parseBoolean(t.text()), t.text());
             case STRING, RAW_STRING -> new Node.Literal(Literals.unquote(t.text()), t.text());
@@ -352,7 +360,9 @@ final class Parser {
             if (!(term instanceof Node.SubPipe) && !(term instanceof Node.Dot)) {
                 throw error(peek(), "unexpected . after term " + GoFmt.quote(t.text()));
             }
-            return new Node.Chain(term, fields());
+            int pos = peek().pos();
+            List<String> fs = fields();
+            return new Node.Chain(pos, raw(startIdx, i), term, fs);
         }
         return term;
     }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +62,7 @@ public final class PrometheusFunctions {
             return v;
         });
         m.put("args", a -> {
-            Map<String, Object> out = new LinkedHashMap<>();
+            Map<String, Object> out = new AnyMap();
             for (int k = 0; k < a.size(); k++) {
                 out.put("arg" + k, a.get(k));
             }
