@@ -19,7 +19,8 @@ final class Executor {
     record Defined(String parseName, String text, List<Node> nodes) {
     }
 
-    private static final int MAX_DEPTH = 100_000 / 100; // Go's maxExecDepth is 100000 on 64-bit; far less suffices
+    /** Go allows 100000 nested template calls; Java's stack does not, and real templates nest a few levels. */
+    private static final int MAX_DEPTH = 1000;
 
     private final Map<String, Defined> templates;
     private final Map<String, TemplateFunction> funcs;

@@ -1,6 +1,5 @@
 package dev.vigil.alerting.template;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +81,5 @@ public final class Template {
     public static String expand(String name, String text, Object data, Map<String, TemplateFunction> functions)
             throws TemplateException {
         return text(functions, false).parse(name, text).execute(name, data);
-    }
-
-    static Map<String, TemplateFunction> noFunctions() {
-        return new HashMap<>();
     }
 }
