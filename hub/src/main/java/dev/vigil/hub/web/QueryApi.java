@@ -122,8 +122,6 @@ final class QueryApi {
                 throw new ApiError("timeout", e.getMessage().replace("query was canceled in", "query timed out in"));
             }
             throw new ApiError(e.errorType().text(), e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            throw ApiError.internal(String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {
             // a bug in evaluation must not take the request (or the hub) down
             throw ApiError.execution("unexpected error: " + e);
@@ -161,12 +159,7 @@ final class QueryApi {
         } catch (ParseException e) {
             throw ApiError.invalidParam("query", e.getMessage());
         }
-        String text;
-        try {
-            text = Printer.prettify(expr);
-        } catch (UnsupportedOperationException e) {
-            throw ApiError.internal(String.valueOf(e.getMessage()));
-        }
+        String text = Printer.prettify(expr);
         return Json.Answer.of(g -> g.writeString(text));
     }
 }

@@ -27,6 +27,7 @@ final class SeriesApi {
     void routes(HttpRouting.Builder routing) {
         routing.get("/api/v1/series", Json.handler(this::series));
         routing.post("/api/v1/series", Json.handler(this::series));
+        // Prometheus 2.42 answers DELETE /series with this very error (deletion is the admin API's).
         routing.delete("/api/v1/series", Json.handler(req -> {
             throw ApiError.internal("not implemented");
         }));
