@@ -207,7 +207,7 @@ public final class HubMain {
                 .withMaxConcurrent(queryMaxConcurrency.get())
                 .withLookbackDelta(lookbackMillis)
                 .withSubqueryStep(config.global().evaluationInterval().toMillis()));
-        RuleContext ruleContext = RuleContext.of(new RuleQuery(engine, tsdb::querier), TemplateExpander.NONE,
+        RuleContext ruleContext = RuleContext.of(new RuleQuery(engine, tsdb::querier), TemplateExpander.PROMETHEUS,
                 config.global().externalLabels(), externalUrl.get());
         Notifier notifier = new Notifier(build.version());
         notifier.apply(config);

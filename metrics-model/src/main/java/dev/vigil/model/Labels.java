@@ -2,6 +2,7 @@ package dev.vigil.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -124,6 +125,15 @@ public final class Labels implements Comparable<Labels> {
     }
 
     /** The label names in order. */
+    /** The pairs as an ordered map (by name), for code that wants map semantics. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < size(); i++) {
+            m.put(name(i), value(i));
+        }
+        return m;
+    }
+
     public List<String> names() {
         List<String> names = new ArrayList<>(size());
         for (int i = 0; i < pairs.length; i += 2) {

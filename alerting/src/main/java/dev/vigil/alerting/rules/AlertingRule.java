@@ -99,12 +99,12 @@ public final class AlertingRule extends Rule {
         for (Sample s : ctx.query().query(expr(), ts)) {
             Labels.Builder b = s.metric().toBuilder().remove(Labels.METRIC_NAME);
             for (Map.Entry<String, String> l : labels.entrySet()) {
-                b.set(l.getKey(), ctx.templates().expand(name(), l.getValue(), s.metric(), s.v(), ts));
+                b.set(l.getKey(), ctx.templates().expand(ctx, name(), l.getValue(), s.metric(), s.v(), ts));
             }
             b.set("alertname", name());
             Map<String, String> expanded = new TreeMap<>();
             for (Map.Entry<String, String> a : annotations.entrySet()) {
-                expanded.put(a.getKey(), ctx.templates().expand(name(), a.getValue(), s.metric(), s.v(), ts));
+                expanded.put(a.getKey(), ctx.templates().expand(ctx, name(), a.getValue(), s.metric(), s.v(), ts));
             }
             Labels key = b.build();
             if (current.containsKey(key)) {

@@ -1,5 +1,6 @@
 package dev.vigil.alerting.rules;
 
+import dev.vigil.alerting.template.RuleTemplates;
 import dev.vigil.exporter.yaml.ConfigException;
 import dev.vigil.exporter.yaml.YamlFiles;
 import dev.vigil.exporter.yaml.YamlMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads a Prometheus rule file and checks it as Prometheus' {@code rulefmt} does: group names
@@ -86,6 +88,13 @@ public final class RuleFileLoader {
                     errors.add(file + ": " + r.line() + ": group \"" + name + "\", rule " + i + ", \"" + ruleName
                             + "\": " + problem);
                 }
+                if (!rule.alert().isEmpty()) {
+                    // rulefmt reports template errors without a position.
+                    for (String problem : templateProblems(rule)) {
+                        errors.add(file + ": group \"" + name + "\", rule " + i + ", \"" + rule.alert() + "\": "
+                                + problem);
+                    }
+                }
                 rules.add(rule);
             }
             groups.add(new Group(name, interval, limit, List.copyOf(rules)));
@@ -100,6 +109,24 @@ public final class RuleFileLoader {
         } catch (IllegalArgumentException e) {
             throw map.error(key, e.getMessage());
         }
+    }
+
+    /** rulefmt's {@code testTemplateParsing}: labels, then annotations, each by name. */
+    private static List<String> templateProblems(Rule r) {
+        List<String> problems = new ArrayList<>();
+        new TreeMap<>(r.labels()).forEach((k, v) -> {
+            String err = RuleTemplates.parseError(r.alert(), v);
+            if (err != null) {
+                problems.add("label \"" + k + "\": " + err);
+            }
+        });
+        new TreeMap<>(r.annotations()).forEach((k, v) -> {
+            String err = RuleTemplates.parseError(r.alert(), v);
+            if (err != null) {
+                problems.add("annotation \"" + k + "\": " + err);
+            }
+        });
+        return problems;
     }
 
     /** rulefmt's {@code Rule.Validate}, in its order and words. */

@@ -27,6 +27,20 @@ public final class RuleTemplates {
         return d;
     }
 
+    /**
+     * rulefmt's load-time check: the parse error of a rule's label or annotation template (as
+     * {@code template: __alert_<rule>:<line>: ...}), or null when it parses.
+     */
+    public static String parseError(String ruleName, String text) {
+        String name = "__alert_" + ruleName;
+        try {
+            Template.text(PrometheusFunctions.create(QueryFunction.NONE, ""), true).parse(name, DEFS + text);
+            return null;
+        } catch (TemplateException e) {
+            return e.getMessage();
+        }
+    }
+
     public static String expand(String text, Map<String, String> labels, double value,
             Map<String, String> externalLabels, String externalURL, QueryFunction query) {
         return expand("", text, labels, value, externalLabels, externalURL, query);

@@ -21,7 +21,7 @@ class RuleUnitTestTest {
     private static final Path DIR = Path.of("src/test/resources/unittest");
 
     @ParameterizedTest
-    @ValueSource(strings = {"pass.yml", "fail.yml"})
+    @ValueSource(strings = {"pass.yml", "fail.yml", "templated.yml"})
     void sameReportAsPromtool(String file) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/promtool")), "promtool (Debian's prometheus) not installed");
         Process p = new ProcessBuilder("/usr/bin/promtool", "test", "rules", file).directory(DIR.toFile()).start();
@@ -31,7 +31,7 @@ class RuleUnitTestTest {
 
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         // Paths as given, relative to the test files' directory, as promtool was run.
-        int ours = new RuleUnitTest(TemplateExpander.NONE).run(List.of(DIR.resolve(file)),
+        int ours = new RuleUnitTest(TemplateExpander.PROMETHEUS).run(List.of(DIR.resolve(file)),
                 new PrintStream(buf, true, StandardCharsets.UTF_8));
         String report = buf.toString(StandardCharsets.UTF_8).replace(DIR.resolve(file).toString(), file);
         assertEquals(promtoolExit, ours);

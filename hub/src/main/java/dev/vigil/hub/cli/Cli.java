@@ -65,7 +65,7 @@ public final class Cli {
                             flags.getOrDefault("end", ""), flags.getOrDefault("step", ""), out, err);
                 }
                 case "test promql" -> ScriptCommand.run(paths(positional), out);
-                case "test rules" -> new RuleUnitTest(TemplateExpander.NONE).run(paths(positional), out);
+                case "test rules" -> new RuleUnitTest(TemplateExpander.PROMETHEUS).run(paths(positional), out);
                 default -> throw new IllegalArgumentException("unknown command \"" + command + "\"");
             };
         } catch (IllegalArgumentException e) {

@@ -77,6 +77,15 @@ class CliTest {
                 + "        expr: up\n        for: 5x\n");
         assertEquals("1\nChecking " + dur + "\n\n--\n  FAILED:\n" + dur + ":6: not a valid duration string: \"5x\"\n",
                 run("check", "rules", dur.toString()));
+        // Templates are parsed at load time; promtool 2.42 reports their errors without a line.
+        Path tmpl = Files.writeString(dir.resolve("t.yml"), "groups:\n  - name: g\n    rules:\n      - alert: A\n"
+                + "        expr: up\n        labels: {sev: \"{{ .Foo\"}\n"
+                + "        annotations: {broken: \"{{ $labels.x | nosuchfunc }}\", ok: \"{{ $value }}\"}\n");
+        assertEquals("1\nChecking " + tmpl + "\n\n--\n  FAILED:\n"
+                + tmpl + ": group \"g\", rule 1, \"A\": label \"sev\": template: __alert_A:1: unclosed action\n"
+                + tmpl + ": group \"g\", rule 1, \"A\": annotation \"broken\": template: __alert_A:1: "
+                + "function \"nosuchfunc\" not defined\n",
+                run("check", "rules", tmpl.toString()));
     }
 
     @Test
