@@ -57,6 +57,7 @@ public final class Alertmanager implements AutoCloseable {
     private final Supplier<Backoff> backoff;
     private final List<Scheduler.Timer> timers = new ArrayList<>();
     private volatile Loaded loaded;
+    private volatile InhibitCache inhibitCache;
 
     /** What one config gives. */
     private record Loaded(AlertmanagerConfig config, Route route, Inhibitor inhibitor, Dispatcher dispatcher,
@@ -104,7 +105,7 @@ public final class Alertmanager implements AutoCloseable {
         Map<String, ReceiverPipeline> pipelines = new HashMap<>();
         for (var r : config.receivers()) {
             List<Stage> mutes = List.of(
-                    new MuteStage(labels -> inhibitor.mutes(labels, firingLabels())),
+                    new MuteStage(labels -> inhibitor.hasRules() && inhibitIndex(inhibitor).inhibitedBy(labels).isPresent()),
                     TimeIntervalStage.active(config.timeIntervals()),
                     TimeIntervalStage.mute(config.timeIntervals()),
                     new MuteStage(silences::mutes));
@@ -134,6 +135,22 @@ public final class Alertmanager implements AutoCloseable {
                     + e.getMessage());
             return false;
         }
+    }
+
+    /** The firing alerts indexed for {@code inhibitor}, rebuilt when the alerts change or a second passes. */
+    private Inhibitor.Index inhibitIndex(Inhibitor inhibitor) {
+        Instant now = scheduler.now();
+        long version = store.version();
+        InhibitCache c = inhibitCache;
+        if (c == null || c.inhibitor() != inhibitor || c.version() != version
+                || c.second() != now.getEpochSecond()) {
+            c = new InhibitCache(inhibitor, version, now.getEpochSecond(), inhibitor.index(firingLabels()));
+            inhibitCache = c;
+        }
+        return c.index();
+    }
+
+    private record InhibitCache(Inhibitor inhibitor, long version, long second, Inhibitor.Index index) {
     }
 
     private List<Labels> firingLabels() {
@@ -190,7 +207,8 @@ public final class Alertmanager implements AutoCloseable {
     /** Whether and why an alert is muted now. */
     public AlertStatus status(Labels labels) {
         List<String> silencedBy = silences.mutedBy(labels);
-        Optional<Labels> by = loaded.inhibitor().inhibitedBy(labels, firingLabels());
+        Inhibitor inhibitor = loaded.inhibitor();
+        Optional<Labels> by = inhibitor.hasRules() ? inhibitIndex(inhibitor).inhibitedBy(labels) : Optional.empty();
         List<String> inhibitedBy = by.map(l -> List.of(LabelSets.fingerprintString(l))).orElse(List.of());
         boolean suppressed = !silencedBy.isEmpty() || !inhibitedBy.isEmpty();
         return new AlertStatus(suppressed ? "suppressed" : "active", silencedBy, inhibitedBy);

@@ -19,9 +19,11 @@ import java.util.function.Consumer;
 public final class AlertStore {
     private final Map<Long, AmAlert> alerts = new HashMap<>();
     private final List<Consumer<AmAlert>> listeners = new CopyOnWriteArrayList<>();
+    private long version;
 
     /** Stores the alerts (merging as Alertmanager does) and hands each to the subscribers. */
     public synchronized void put(Collection<AmAlert> in, Instant now) {
+        version++;
         for (AmAlert a : in) {
             AmAlert old = alerts.get(a.fingerprint());
             if (old != null && overlaps(a, old)) {
@@ -47,6 +49,11 @@ public final class AlertStore {
         return new ArrayList<>(alerts.values());
     }
 
+    /** Changes whenever the stored alerts do; lets readers cache what they derive from them. */
+    public synchronized long version() {
+        return version;
+    }
+
     public synchronized int size() {
         return alerts.size();
     }
@@ -65,6 +72,7 @@ public final class AlertStore {
     /** Drops the alerts resolved at {@code now}; returns how many. */
     public synchronized int gc(Instant now) {
         int before = alerts.size();
+        version++;
         alerts.values().removeIf(a -> a.resolvedAt(now));
         return before - alerts.size();
     }
