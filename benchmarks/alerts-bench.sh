@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Alert routing latency, the hub's built-in Alertmanager next to Alertmanager 0.25, in one run:
+#
+#   benchmarks/alerts-bench.sh [ALERTS] [GROUPS] [GROUP_WAIT_S]
+#
+# Both get the same alertmanager.yml (group_by [alertname, cluster], a webhook receiver each on
+# a port of the bench client) and the same ALERTS alerts over GROUPS groups by API v2; the client
+# reports, per peer, the latency from each group's group_wait expiry to its webhook's arrival.
+# Needs a built project (bin/mvn -B -o package -DskipTests) and /usr/bin/prometheus-alertmanager.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+# shellcheck source=../bin/lib/find-java.sh
+. bin/lib/find-java.sh
+vigil_find_java
+JAVA="$VIGIL_JAVA_HOME/bin/java"
+ALERTS=${1:-10000}
+GROUPS_N=${2:-1000}
+WAIT=${3:-10}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+am_config() {
+  cat <<YAML
+route:
+  receiver: bench
+  group_by: [alertname, cluster]
+  group_wait: ${WAIT}s
+  group_interval: 5m
+  repeat_interval: 4h
+receivers:
+  - name: bench
+    webhook_configs:
+      - url: http://127.0.0.1:$1/hook
+YAML
+}
+am_config 29311 >"$work/am.yml"
+am_config 29312 >"$work/hub-am.yml"
+printf 'global:\n  evaluation_interval: 15s\nscrape_configs: []\n' >"$work/hub.yml"
+
+/usr/bin/prometheus-alertmanager --config.file="$work/am.yml" --storage.path="$work/am" \
+  --web.listen-address=127.0.0.1:29393 --cluster.listen-address= --log.level=warn >"$work/am.log" 2>&1 &
+pids+=($!)
+bin/vigil-hub --log.level=warn --config.file="$work/hub.yml" --alertmanager.config.file="$work/hub-am.yml" \
+  --storage.tsdb.path="$work/hub" --web.listen-address=127.0.0.1:29391 >"$work/hub.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -sf http://127.0.0.1:29391/-/ready >/dev/null && curl -sf http://127.0.0.1:29393/-/ready >/dev/null && break
+  sleep 1
+done
+"$JAVA" -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.AlertLatencyBench "$ALERTS" "$GROUPS_N" "$WAIT" \
+  alertmanager=http://127.0.0.1:29393=29311 hub=http://127.0.0.1:29391=29312
+for i in 0 1; do
+  name=$([ "$i" = 0 ] && echo alertmanager || echo hub)
+  echo "$name CPU: $(awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f s", ($14 + $15) / t }' "/proc/${pids[$i]}/stat"); RSS $(awk '/^VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/${pids[$i]}/status")"
+done

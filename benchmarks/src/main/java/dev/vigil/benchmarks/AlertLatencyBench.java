@@ -1,0 +1,158 @@
+package dev.vigil.benchmarks;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Notification latency after group_wait, side by side: posts the same alerts (ALERTS spread over
+ * GROUPS groups by a {@code cluster} label) to several Alertmanager API v2 endpoints and receives
+ * their webhooks; per group, latency = webhook arrival - (time the group's first alert was sent +
+ * group_wait). Conservative: the group is created while the POST is in flight, not before it.
+ *
+ * <pre>AlertLatencyBench ALERTS GROUPS GROUP_WAIT_S name=apiURL=webhookPort ...</pre>
+ */
+public final class AlertLatencyBench {
+    private static final Pattern CLUSTER = Pattern.compile("\"groupLabels\":\\{[^}]*\"cluster\":\"(c\\d+)\"");
+    private static final Pattern FINGERPRINT = Pattern.compile("\"fingerprint\":");
+
+    private record Target(String name, URI api, int webhookPort) {
+    }
+
+    /** What one target's webhook received. */
+    private static final class Received {
+        final Map<String, Long> firstArrivalNanos = new ConcurrentHashMap<>();
+        final Map<String, Long> sentNanos = new ConcurrentHashMap<>();
+        final AtomicLong notifications = new AtomicLong();
+        final AtomicLong alerts = new AtomicLong();
+    }
+
+    private AlertLatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int alerts = Integer.parseInt(args[0]);
+        int groups = Integer.parseInt(args[1]);
+        Duration groupWait = Duration.ofSeconds(Long.parseLong(args[2]));
+        List<Target> targets = new ArrayList<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] p = args[i].split("=", 3);
+            targets.add(new Target(p[0], URI.create(p[1] + "/api/v2/alerts"), Integer.parseInt(p[2])));
+        }
+        List<Received> received = new ArrayList<>();
+        List<HttpServer> servers = new ArrayList<>();
+        for (Target t : targets) {
+            Received r = new Received();
+            received.add(r);
+            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", t.webhookPort()), 1024);
+            s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            s.createContext("/", ex -> {
+                long now = System.nanoTime();
+                String body;
+                try (InputStream in = ex.getRequestBody()) {
+                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                Matcher m = CLUSTER.matcher(body);
+                if (m.find()) {
+                    r.firstArrivalNanos.putIfAbsent(m.group(1), now);
+                }
+                r.notifications.incrementAndGet();
+                r.alerts.addAndGet(FINGERPRINT.matcher(body).results().count());
+                ex.sendResponseHeaders(200, -1);
+                ex.close();
+            });
+            s.start();
+            servers.add(s);
+        }
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String startsAt = Instant.now().toString();
+        int perGroup = Math.max(1, alerts / groups);
+        int batch = 10; // groups per POST: 10 x 10 alerts as Prometheus batches (up to 64..100 alerts)
+        List<Thread> posters = new ArrayList<>();
+        for (int ti = 0; ti < targets.size(); ti++) {
+            Target t = targets.get(ti);
+            Received r = received.get(ti);
+            posters.add(Thread.ofVirtual().start(() -> {
+                for (int g0 = 0; g0 < groups; g0 += batch) {
+                    StringBuilder json = new StringBuilder("[");
+                    for (int g = g0; g < Math.min(groups, g0 + batch); g++) {
+                        for (int a = 0; a < perGroup; a++) {
+                            if (json.length() > 1) {
+                                json.append(',');
+                            }
+                            json.append("{\"labels\":{\"alertname\":\"BenchAlert\",\"cluster\":\"c").append(g)
+                                    .append("\",\"instance\":\"host-").append(g).append('-').append(a)
+                                    .append(":9100\",\"severity\":\"warning\"},\"annotations\":{\"summary\":\"load high\"},")
+                                    .append("\"startsAt\":\"").append(startsAt).append("\"}");
+                        }
+                    }
+                    json.append(']');
+                    long sent = System.nanoTime();
+                    for (int g = g0; g < Math.min(groups, g0 + batch); g++) {
+                        r.sentNanos.put("c" + g, sent);
+                    }
+                    try {
+                        HttpResponse<String> resp = client.send(HttpRequest.newBuilder(t.api())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json.toString())).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (resp.statusCode() != 200) {
+                            throw new IllegalStateException(t.name() + ": " + resp.statusCode() + " " + resp.body());
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(t.name() + ": " + e, e);
+                    }
+                }
+            }));
+        }
+        for (Thread p : posters) {
+            p.join();
+        }
+        long deadline = System.nanoTime() + groupWait.toNanos() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline
+                && received.stream().anyMatch(r -> r.firstArrivalNanos.size() < groups)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000); // late duplicates would show in the counts
+        System.out.printf(Locale.ROOT, "%d alerts in %d groups, group_wait %ds%n", groups * perGroup, groups,
+                groupWait.toSeconds());
+        for (int ti = 0; ti < targets.size(); ti++) {
+            Received r = received.get(ti);
+            List<Double> lat = new ArrayList<>();
+            for (Map.Entry<String, Long> e : r.firstArrivalNanos.entrySet()) {
+                lat.add((e.getValue() - r.sentNanos.get(e.getKey()) - groupWait.toNanos()) / 1e6);
+            }
+            lat.sort(null);
+            System.out.printf(Locale.ROOT,
+                    "%-14s groups notified %d/%d, notifications %d, alerts %d; latency after group_wait ms: "
+                            + "p50 %.1f p90 %.1f p99 %.1f max %.1f%n",
+                    targets.get(ti).name(), r.firstArrivalNanos.size(), groups, r.notifications.get(), r.alerts.get(),
+                    pct(lat, 0.5), pct(lat, 0.9), pct(lat, 0.99), lat.isEmpty() ? Double.NaN : lat.getLast());
+        }
+        servers.forEach(s -> s.stop(0));
+    }
+
+    private static double pct(List<Double> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+}
