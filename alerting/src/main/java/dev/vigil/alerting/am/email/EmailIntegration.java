@@ -358,20 +358,10 @@ public final class EmailIntegration implements Integration {
             return new NotifyException("dial tcp " + config.smarthost() + ": i/o timeout", true, e);
         }
         if (hasCause(e, SSLException.class)) {
-            String reason = tlsReason(e);
+            String reason = ClientTls.handshakeReason(e);
             return new NotifyException((implicitTls ? "tls: " : "starttls failed: ") + reason, true, e);
         }
         return new NotifyException("smtp: " + describe(e), true, e);
-    }
-
-    private static String tlsReason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.startsWith("x509:")) {
-                return "failed to verify certificate: " + m;
-            }
-        }
-        return String.valueOf(rootCause(e).getMessage());
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -120,6 +120,28 @@ public final class ClientTls {
         return out.toArray(String[]::new);
     }
 
+    /**
+     * Go's words for a failed handshake: {@code failed to verify certificate: x509: ...} when the
+     * server's certificate was refused, the JDK's message otherwise.
+     */
+    public static String handshakeReason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.startsWith("x509:")) {
+                return "failed to verify certificate: " + m;
+            }
+        }
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("PKIX path") || m.contains("unable to find valid certification path")) {
+                return "failed to verify certificate: x509: certificate signed by unknown authority";
+            }
+            root = t;
+        }
+        return String.valueOf(root.getMessage());
+    }
+
     private static X509TrustManager x509(TrustManager[] managers) throws IOException {
         return Arrays.stream(managers).filter(m -> m instanceof X509TrustManager).map(m -> (X509TrustManager) m)
                 .findFirst().orElseThrow(() -> new IOException("no X.509 trust manager"));

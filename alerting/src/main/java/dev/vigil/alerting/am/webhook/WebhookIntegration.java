@@ -216,7 +216,7 @@ public final class WebhookIntegration implements Integration {
         } else if (e instanceof ConnectException) {
             reason = "connect: connection refused";
         } else if (e instanceof SSLException ssl) {
-            reason = "tls: " + tlsReason(ssl);
+            reason = "tls: " + ClientTls.handshakeReason(ssl);
         } else if (e instanceof IOException io) {
             reason = ioReason(io);
         } else {
@@ -231,18 +231,6 @@ public final class WebhookIntegration implements Integration {
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
-        }
-        return String.valueOf(e.getMessage());
-    }
-
-    private static String tlsReason(SSLException e) {
-        Throwable t = e;
-        while (t != null) {
-            String m = String.valueOf(t.getMessage());
-            if (m.startsWith("x509:")) {
-                return "failed to verify certificate: " + m;
-            }
-            t = t.getCause();
         }
         return String.valueOf(e.getMessage());
     }
