@@ -30,6 +30,9 @@ import dev.vigil.alerting.rules.RuleContext;
 import dev.vigil.alerting.rules.RuleManager;
 import dev.vigil.alerting.rules.RuleQuery;
 import dev.vigil.alerting.rules.TemplateExpander;
+import dev.vigil.hub.am.AmApi;
+import dev.vigil.hub.am.HubAlertmanager;
+import dev.vigil.hub.notifier.LocalAlertmanagerSink;
 import dev.vigil.hub.notifier.Notifier;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.promql.engine.EngineOptions;
@@ -104,6 +107,13 @@ public final class HubMain {
         Flag<Boolean> enableAdminApi = set.bool("web.enable-admin-api",
                 "Enable API endpoints for admin control actions (delete series, clean tombstones, snapshot); when "
                         + "the web config asks for credentials, only its admin identities may call them.", false);
+        Flag<String> amConfigFile = set.string("alertmanager.config.file",
+                "Configuration file (alertmanager.yml) of the built-in Alertmanager. When the default file is absent, "
+                        + "an embedded config routes every alert to a receiver \"default\" that sends nowhere.",
+                HubAlertmanager.DEFAULT_CONFIG_FILE);
+        Flag<String> amStoragePath = set.string("alertmanager.storage.path",
+                "Directory of the built-in Alertmanager's silences and notification log. Empty: "
+                        + "<storage.tsdb.path>/alertmanager.", "");
         Flag<String> logLevel = set.choice("log.level", "Only log messages with the given severity or above.", "info",
                 List.of("debug", "info", "warn", "error"));
         Flag<String> logFormat = set.choice("log.format", "Output format of log messages.", "logfmt",
@@ -162,6 +172,28 @@ public final class HubMain {
         LOG.info("TSDB started", "head_series", tsdb.head().numSeries(), "blocks", tsdb.blocks().size(),
                 "replayed_samples", tsdb.replayStats().samples(), "replay_ms", tsdb.replayStats().millis());
 
+        Path amDataDir = amStoragePath.get().isEmpty() ? dataDir.resolve("alertmanager") : Path.of(amStoragePath.get());
+        boolean amConfigRequired = !amConfigFile.get().equals(HubAlertmanager.DEFAULT_CONFIG_FILE);
+        HubAlertmanager alertmanager;
+        try {
+            alertmanager = HubAlertmanager.start(amConfigFile.get(), amConfigRequired, amDataDir, externalUrl.get());
+        } catch (ConfigException e) {
+            LOG.error("Error loading Alertmanager config", "file", e.file(), "line", e.line(), "err", e.reason());
+            closeQuietly(tsdb);
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Starting the built-in Alertmanager failed", "path", amDataDir, "err",
+                    String.valueOf(e.getMessage()));
+            closeQuietly(tsdb);
+            return 1;
+        }
+        if (alertmanager.source().equals(amConfigFile.get())) {
+            LOG.info("Loaded Alertmanager configuration", "file", alertmanager.source(), "storage", amDataDir);
+        } else {
+            LOG.info("No Alertmanager configuration file; running on the embedded defaults (receiver \"default\", "
+                    + "no integrations)", "missing", amConfigFile.get(), "storage", amDataDir);
+        }
+
         WebConfigSource web;
         AtomicReference<AdminRoles> adminRoles = new AtomicReference<>(AdminRoles.open());
         try {
@@ -170,6 +202,7 @@ public final class HubMain {
             adminRoles.set(AdminRoles.from(web));
         } catch (ConfigException e) {
             LOG.error("Invalid web config", "file", e.file(), "line", e.line(), "err", e.reason());
+            alertmanager.close();
             closeQuietly(tsdb);
             return 1;
         }
@@ -212,22 +245,32 @@ public final class HubMain {
         Notifier notifier = new Notifier(build.version());
         notifier.apply(config);
         reloader.alsoApply(notifier::apply);
-        HubRules rules = new HubRules(new RuleManager(ruleContext, tsdb::appender, notifier,
-                System::currentTimeMillis));
+        LocalAlertmanagerSink localAlerts = new LocalAlertmanagerSink(alertmanager.alertmanager()::receive);
+        localAlerts.apply(config);
+        reloader.alsoApply(localAlerts::apply);
+        HubRules rules = new HubRules(new RuleManager(ruleContext, tsdb::appender, (url, alerts) -> {
+            notifier.send(url, alerts);
+            localAlerts.send(url, alerts);
+        }, System::currentTimeMillis));
         String rulesProblem = rules.check(config);
         if (rulesProblem != null) {
             LOG.error("Error loading config", "err", rulesProblem);
+            alertmanager.close();
             closeQuietly(tsdb);
             return 1;
         }
         reloader.alsoCheck(rules::check);
         reloader.alsoApply(rules::apply);
+        reloader.alsoCheck(c -> alertmanager.check());
+        reloader.alsoApply(c -> alertmanager.apply());
+        api.alertmanagerApi(AmApi.of(alertmanager, new AmApi.VersionInfo(build.branch(), "", "",
+                BuildInfo.javaVersion(), build.revision(), build.version()))::routes);
         api.rules(rules::groups);
         api.alertmanagers(notifier::alertmanagers);
         api.prometheusApi(new ApiSettings(engine, enableAdminApi.get(), adminRoles::get,
                 RuntimeFacts.flags(List.of(configFile, listen, webConfig, externalUrl, tsdbPath, retentionTime,
                         retentionSize, lookback, queryTimeout, queryMaxSamples, queryMaxConcurrency, enableAdminApi,
-                        logLevel, logFormat)),
+                        amConfigFile, amStoragePath, logLevel, logFormat)),
                 facts::configYaml, facts::runtime, new ApiSettings.Build(build.version(), build.revision(),
                         build.branch(), "", "")));
         CollectorRegistry registry = new CollectorRegistry("vigil_hub", List.of(new HubCollector(tsdb, scrapes),
@@ -241,6 +284,7 @@ public final class HubMain {
         } catch (RuntimeException e) {
             LOG.error("Cannot start the web server", "err", String.valueOf(e.getMessage()));
             server.close();
+            alertmanager.close();
             closeQuietly(tsdb);
             return 1;
         }
@@ -261,6 +305,8 @@ public final class HubMain {
         Signals.onHangup(() -> facts.reloaded(reloader.reload()));
         ready[0] = true;
         LOG.info("Server is ready to receive web requests.", "listen", listen.get(), "external_url", externalUrl.get());
+        LOG.info("Alertmanager API v2 is served under /api/v2/", "listen", listen.get(), "config",
+                alertmanager.source());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -270,6 +316,8 @@ public final class HubMain {
             scrapes.close();
             remoteWrite.close();
             server.close();
+            notifier.close();
+            alertmanager.close();
             registry.close();
             closeQuietly(tsdb);
             stopped.countDown();

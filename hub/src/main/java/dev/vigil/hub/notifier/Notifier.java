@@ -98,15 +98,8 @@ public final class Notifier implements AlertSink, AutoCloseable {
         }
         List<AlertJson.Outgoing> out = new ArrayList<>(alerts.size());
         for (SentAlert a : alerts) {
-            Labels.Builder b = a.labels().toBuilder();
-            Labels ext = s.externalLabels();
-            for (int i = 0; i < ext.size(); i++) {
-                if (!a.labels().has(ext.name(i))) {
-                    b.set(ext.name(i), ext.value(i));
-                }
-            }
-            Labels labels = Relabeler.apply(b.build(), s.config().alertRelabelConfigs());
-            if (labels == null || labels.isEmpty()) {
+            Labels labels = outgoing(a.labels(), s.externalLabels(), s.config());
+            if (labels == null) {
                 continue;
             }
             out.add(AlertJson.Outgoing.of(a, labels, generatorURL));
@@ -121,6 +114,21 @@ public final class Notifier implements AlertSink, AutoCloseable {
             }
             queue.notifyAll();
         }
+    }
+
+    /**
+     * An alert's labels as they leave the hub: the external labels it lacks added, then
+     * {@code alert_relabel_configs}; null when relabeling drops it (or leaves no label).
+     */
+    static Labels outgoing(Labels alert, Labels external, AlertingConfig config) {
+        Labels.Builder b = alert.toBuilder();
+        for (int i = 0; i < external.size(); i++) {
+            if (!alert.has(external.name(i))) {
+                b.set(external.name(i), external.value(i));
+            }
+        }
+        Labels labels = Relabeler.apply(b.build(), config.alertRelabelConfigs());
+        return labels == null || labels.isEmpty() ? null : labels;
     }
 
     private void sendLoop() {

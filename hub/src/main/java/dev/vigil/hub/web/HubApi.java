@@ -61,6 +61,14 @@ public final class HubApi {
         return this;
     }
 
+    private java.util.function.Consumer<HttpRouting.Builder> alertmanagerApi = routing -> { };
+
+    /** The built-in Alertmanager's API v2 routes ({@code /api/v2/...}), served beside the rest. */
+    public HubApi alertmanagerApi(java.util.function.Consumer<HttpRouting.Builder> routes) {
+        this.alertmanagerApi = routes;
+        return this;
+    }
+
     /** The rule groups {@code /api/v1/rules} and {@code /api/v1/alerts} report. */
     public HubApi rules(Supplier<List<RuleGroup>> groups) {
         this.ruleGroups = groups;
@@ -119,6 +127,7 @@ public final class HubApi {
         routing.post("/api/v1/announce", new AnnounceHandler(announcements, authConfigured));
         routing.get("/federate", new FederateHandler(tsdb, () -> lookbackMillis.getAsLong(), () -> externalLabels.get()));
         routing.get("/api/v1/targets", (req, res) -> Json.success(res, this::targets));
+        alertmanagerApi.accept(routing);
         if (settings != null) {
             Queryable storage = tsdb::querier;
             new QueryApi(settings.engine(), storage, System::currentTimeMillis).routes(routing);
