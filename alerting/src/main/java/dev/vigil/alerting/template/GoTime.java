@@ -19,6 +19,20 @@ public record GoTime(Instant instant) {
         return new GoTime(Instant.ofEpochMilli(Math.floorDiv(nanos, 1_000_000L)));
     }
 
+    /** Go's {@code Format}, e.g. {@code .StartsAt.Format "2006-01-02 15:04:05"}. */
+    public String Format(String layout) {
+        return GoTimeLayout.format(instant.atZone(ZoneOffset.UTC), layout);
+    }
+
+    /** Go's {@code UTC} and {@code Local}: alert times are shown in UTC either way. */
+    public GoTime UTC() {
+        return this;
+    }
+
+    public GoTime Local() {
+        return this;
+    }
+
     public long Unix() {
         return instant.getEpochSecond();
     }
