@@ -7,7 +7,6 @@ import dev.vigil.alerting.am.labels.MatcherParser;
 import dev.vigil.alerting.am.silence.Silence;
 import dev.vigil.model.Labels;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,8 +14,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * API v2's filters: {@code filter} matchers (one per parameter, Alertmanager's matcher syntax),
- * matched against an alert's labels or a silence's matchers (name to value) as Alertmanager's
- * {@code matchFilterLabels} does, and the {@code receiver} regex (anchored).
+ * matched against an alert's labels as Alertmanager's {@code matchFilterLabels} does or looked
+ * up among a silence's matchers, and the {@code receiver} regex (anchored).
  */
 final class AmFilters {
     private AmFilters() {
@@ -62,13 +61,25 @@ final class AmFilters {
         return matches(filter, labels.toMap());
     }
 
-    /** A silence's matchers as a name to value map (a later matcher of a name wins). */
+    /**
+     * Whether every filter matcher is one of the silence's matchers (same name, operator and
+     * value), which is how Alertmanager 0.25 filters silences: {@code alertname=~"A.*"} finds the
+     * silences that have exactly that matcher, not those whose matcher values it would match.
+     */
     static boolean matches(List<Matcher> filter, Silence s) {
-        Map<String, String> byName = new HashMap<>();
-        for (Matcher m : s.matchers().list()) {
-            byName.put(m.name(), m.value());
+        for (Matcher f : filter) {
+            boolean found = false;
+            for (Matcher m : s.matchers().list()) {
+                if (m.name().equals(f.name()) && m.type() == f.type() && m.value().equals(f.value())) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
         }
-        return matches(filter, byName);
+        return true;
     }
 
     /**
