@@ -263,8 +263,8 @@ public final class HubMain {
         reloader.alsoApply(rules::apply);
         reloader.alsoCheck(c -> alertmanager.check());
         reloader.alsoApply(c -> alertmanager.apply());
-        api.alertmanagerApi(AmApi.of(alertmanager, new AmApi.VersionInfo(build.branch(), "", "",
-                BuildInfo.javaVersion(), build.revision(), build.version()))::routes);
+        api.alertmanagerApi(AmApi.of(alertmanager, AmApi.VersionInfo.hub(build.version(), build.revision(),
+                build.branch()))::routes);
         api.rules(rules::groups);
         api.alertmanagers(notifier::alertmanagers);
         api.prometheusApi(new ApiSettings(engine, enableAdminApi.get(), adminRoles::get,

@@ -17,9 +17,23 @@ public final class AmApi {
     private final Instant uptime;
     private final VersionInfo version;
 
+    /**
+     * The Alertmanager version whose API this is. {@code versionInfo.version} says it, because
+     * amtool warns on every command when its own version and the server's differ.
+     */
+    public static final String ALERTMANAGER_VERSION = "0.25.0";
+
     /** {@code versionInfo} in {@code /api/v2/status}. */
     public record VersionInfo(String branch, String buildDate, String buildUser, String goVersion, String revision,
                               String version) {
+        /**
+         * The hub's: {@link #ALERTMANAGER_VERSION} as the version, the hub's version and revision as
+         * the revision, the Java runtime in place of Go's version.
+         */
+        public static VersionInfo hub(String hubVersion, String hubRevision, String hubBranch) {
+            return new VersionInfo(hubBranch, "", "", dev.vigil.exporter.self.BuildInfo.javaVersion(),
+                    "vigil-hub " + hubVersion + " (" + hubRevision + ")", ALERTMANAGER_VERSION);
+        }
     }
 
     public AmApi(Alertmanager am, Supplier<String> configOriginal, Instant uptime, VersionInfo version) {

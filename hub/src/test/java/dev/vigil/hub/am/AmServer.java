@@ -16,7 +16,7 @@ final class AmServer implements AutoCloseable {
     AmServer(Path config, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
         hub = HubAlertmanager.start(config.toString(), true, dataDir, "http://hub.example:9090");
-        AmApi api = AmApi.of(hub, new AmApi.VersionInfo("main", "", "", "java", "abc", "0.0.1"));
+        AmApi api = AmApi.of(hub, AmApi.VersionInfo.hub("test", "abc", "main"));
         server = new ExporterServer(List.of(ListenAddress.parse("127.0.0.1:0")), WebConfigSource.none(), "/metrics",
                 (req, res) -> res.send(""), "hub", "hub", "test", api::routes);
         server.start();
