@@ -80,6 +80,9 @@ public record Silence(String id, Matchers matchers, Instant startsAt, Instant en
                 throw new SilenceException("invalid label matcher " + i + ": " + problem);
             }
         }
+        if (matchers.list().stream().allMatch(m -> m.matches(""))) {
+            throw new SilenceException("at least one matcher must not match the empty string");
+        }
         if (startsAt == null) {
             throw new SilenceException("invalid zero start timestamp");
         }

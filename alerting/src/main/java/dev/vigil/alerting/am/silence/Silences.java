@@ -74,7 +74,7 @@ public final class Silences {
         return created.id();
     }
 
-    /** Ends a silence now; a pending one gets start = end = now. */
+    /** Ends a silence now; a pending one gets start = end = now; an expired one stays as it is. */
     public synchronized void expire(String id) throws SilenceException {
         Silence sil = byId.get(id);
         if (sil == null) {
@@ -82,7 +82,7 @@ public final class Silences {
         }
         Instant now = clock.instant();
         if (sil.state(now) == SilenceState.EXPIRED) {
-            throw new SilenceException("silence " + id + " already expired");
+            return; // Alertmanager 0.25 answers an expire of an expired silence with success
         }
         store(expired(sil, now));
     }
