@@ -1,7 +1,6 @@
 package dev.vigil.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,9 +39,13 @@ public final class AlertLatencyBench {
     private static final class Received {
         final Map<String, Long> firstArrivalNanos = new ConcurrentHashMap<>();
         final Map<String, Long> sentNanos = new ConcurrentHashMap<>();
+        final Map<String, Long> ackNanos = new ConcurrentHashMap<>();
         final AtomicLong notifications = new AtomicLong();
         final AtomicLong alerts = new AtomicLong();
     }
+
+    /** Rounds before the measured one: a long-running appliance is warm (JIT, connection pools). */
+    static final int WARMUP_ROUNDS = 2;
 
     private AlertLatencyBench() {
     }
@@ -56,15 +59,16 @@ public final class AlertLatencyBench {
             String[] p = args[i].split("=", 3);
             targets.add(new Target(p[0], URI.create(p[1] + "/api/v2/alerts"), Integer.parseInt(p[2])));
         }
-        List<Received> received = new ArrayList<>();
+        List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<HttpServer> servers = new ArrayList<>();
         for (Target t : targets) {
-            Received r = new Received();
-            received.add(r);
+            int index = received.size();
+            received.add(new Received());
             HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", t.webhookPort()), 1024);
             s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             s.createContext("/", ex -> {
                 long now = System.nanoTime();
+                Received r = received.get(index);
                 String body;
                 try (InputStream in = ex.getRequestBody()) {
                     body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -82,71 +86,81 @@ public final class AlertLatencyBench {
             servers.add(s);
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String startsAt = Instant.now().toString();
         int perGroup = Math.max(1, alerts / groups);
-        int batch = 10; // groups per POST: 10 x 10 alerts as Prometheus batches (up to 64..100 alerts)
-        List<Thread> posters = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "%d alerts in %d groups, group_wait %ds; peers measured one after the other,"
+                + " each after %d warm-up rounds%n", groups * perGroup, groups, groupWait.toSeconds(), WARMUP_ROUNDS);
         for (int ti = 0; ti < targets.size(); ti++) {
             Target t = targets.get(ti);
-            Received r = received.get(ti);
-            posters.add(Thread.ofVirtual().start(() -> {
-                for (int g0 = 0; g0 < groups; g0 += batch) {
-                    StringBuilder json = new StringBuilder("[");
-                    for (int g = g0; g < Math.min(groups, g0 + batch); g++) {
-                        for (int a = 0; a < perGroup; a++) {
-                            if (json.length() > 1) {
-                                json.append(',');
-                            }
-                            json.append("{\"labels\":{\"alertname\":\"BenchAlert\",\"cluster\":\"c").append(g)
-                                    .append("\",\"instance\":\"host-").append(g).append('-').append(a)
-                                    .append(":9100\",\"severity\":\"warning\"},\"annotations\":{\"summary\":\"load high\"},")
-                                    .append("\"startsAt\":\"").append(startsAt).append("\"}");
-                        }
-                    }
-                    json.append(']');
-                    long sent = System.nanoTime();
-                    for (int g = g0; g < Math.min(groups, g0 + batch); g++) {
-                        r.sentNanos.put("c" + g, sent);
-                    }
-                    try {
-                        HttpResponse<String> resp = client.send(HttpRequest.newBuilder(t.api())
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(json.toString())).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (resp.statusCode() != 200) {
-                            throw new IllegalStateException(t.name() + ": " + resp.statusCode() + " " + resp.body());
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        throw new IllegalStateException(t.name() + ": " + e, e);
-                    }
-                }
-            }));
+            for (int w = 0; w < WARMUP_ROUNDS; w++) {
+                Received warm = new Received();
+                received.set(ti, warm);
+                round(client, t, warm, "Warmup" + w, groups, perGroup, groupWait);
+            }
+            Received r = new Received();
+            received.set(ti, r);
+            round(client, t, r, "BenchAlert", groups, perGroup, groupWait);
+            List<Double> lat = new ArrayList<>();
+            List<Double> fromAck = new ArrayList<>();
+            List<Double> post = new ArrayList<>();
+            for (Map.Entry<String, Long> e : r.firstArrivalNanos.entrySet()) {
+                lat.add((e.getValue() - r.sentNanos.get(e.getKey()) - groupWait.toNanos()) / 1e6);
+                fromAck.add((e.getValue() - r.ackNanos.get(e.getKey()) - groupWait.toNanos()) / 1e6);
+                post.add((r.ackNanos.get(e.getKey()) - r.sentNanos.get(e.getKey())) / 1e6);
+            }
+            lat.sort(null);
+            fromAck.sort(null);
+            post.sort(null);
+            System.out.printf(Locale.ROOT,
+                    "%-14s groups notified %d/%d, notifications %d, alerts %d; latency after group_wait ms "
+                            + "(from the POST sent): p50 %.1f p90 %.1f p99 %.1f max %.1f; (from the POST answered): "
+                            + "p50 %.1f p99 %.1f; POST of 100 alerts: p50 %.1f p99 %.1f%n",
+                    t.name(), r.firstArrivalNanos.size(), groups, r.notifications.get(), r.alerts.get(),
+                    pct(lat, 0.5), pct(lat, 0.9), pct(lat, 0.99), lat.isEmpty() ? Double.NaN : lat.getLast(),
+                    pct(fromAck, 0.5), pct(fromAck, 0.99), pct(post, 0.5), pct(post, 0.99));
         }
-        for (Thread p : posters) {
-            p.join();
+        servers.forEach(s -> s.stop(0));
+    }
+
+    /** Posts one round (alerts named {@code name}) and waits until every group was notified. */
+    private static void round(HttpClient client, Target t, Received r, String name, int groups, int perGroup,
+            Duration groupWait) throws Exception {
+        String startsAt = Instant.now().toString();
+        int batch = 10; // groups per POST: 10 x 10 alerts, about a Prometheus batch
+        for (int g0 = 0; g0 < groups; g0 += batch) {
+            StringBuilder json = new StringBuilder("[");
+            for (int g = g0; g < Math.min(groups, g0 + batch); g++) {
+                for (int a = 0; a < perGroup; a++) {
+                    if (json.length() > 1) {
+                        json.append(',');
+                    }
+                    json.append("{\"labels\":{\"alertname\":\"").append(name).append("\",\"cluster\":\"c").append(g)
+                            .append("\",\"instance\":\"host-").append(g).append('-').append(a)
+                            .append(":9100\",\"severity\":\"warning\"},\"annotations\":{\"summary\":\"load high\"},")
+                            .append("\"startsAt\":\"").append(startsAt).append("\"}");
+                }
+            }
+            json.append(']');
+            long sent = System.nanoTime();
+            for (int g = g0; g < Math.min(groups, g0 + batch); g++) {
+                r.sentNanos.put("c" + g, sent);
+            }
+            HttpResponse<String> resp = client.send(HttpRequest.newBuilder(t.api())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() != 200) {
+                throw new IllegalStateException(t.name() + ": " + resp.statusCode() + " " + resp.body());
+            }
+            long ack = System.nanoTime();
+            for (int g = g0; g < Math.min(groups, g0 + batch); g++) {
+                r.ackNanos.put("c" + g, ack);
+            }
         }
         long deadline = System.nanoTime() + groupWait.toNanos() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline
-                && received.stream().anyMatch(r -> r.firstArrivalNanos.size() < groups)) {
+        while (System.nanoTime() < deadline && r.firstArrivalNanos.size() < groups) {
             Thread.sleep(100);
         }
         Thread.sleep(1000); // late duplicates would show in the counts
-        System.out.printf(Locale.ROOT, "%d alerts in %d groups, group_wait %ds%n", groups * perGroup, groups,
-                groupWait.toSeconds());
-        for (int ti = 0; ti < targets.size(); ti++) {
-            Received r = received.get(ti);
-            List<Double> lat = new ArrayList<>();
-            for (Map.Entry<String, Long> e : r.firstArrivalNanos.entrySet()) {
-                lat.add((e.getValue() - r.sentNanos.get(e.getKey()) - groupWait.toNanos()) / 1e6);
-            }
-            lat.sort(null);
-            System.out.printf(Locale.ROOT,
-                    "%-14s groups notified %d/%d, notifications %d, alerts %d; latency after group_wait ms: "
-                            + "p50 %.1f p90 %.1f p99 %.1f max %.1f%n",
-                    targets.get(ti).name(), r.firstArrivalNanos.size(), groups, r.notifications.get(), r.alerts.get(),
-                    pct(lat, 0.5), pct(lat, 0.9), pct(lat, 0.99), lat.isEmpty() ? Double.NaN : lat.getLast());
-        }
-        servers.forEach(s -> s.stop(0));
     }
 
     private static double pct(List<Double> sorted, double q) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -71,7 +72,10 @@ public final class WebhookIntegration implements Integration {
 
     private static HttpClient client(HttpClientConfig http) throws IOException {
         // Alertmanager turns HTTP/2 off for webhooks; Go follows any redirect (up to 10).
+        // Virtual threads complete the exchanges: a burst of flushes would otherwise start a platform
+        // thread per concurrent request in the client's default cached pool.
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .followRedirects(http.followRedirects() ? HttpClient.Redirect.ALWAYS : HttpClient.Redirect.NEVER);
         ClientTls tls = ClientTls.create(http.tlsConfig(), null);
         b.sslContext(tls.context()).sslParameters(tls.parameters());
