@@ -28,6 +28,11 @@ public final class ConfigYaml {
 
     /** The redacted YAML of {@code text}; a document that does not load gives "". */
     public static String redacted(String text) {
+        return redacted(text, SECRET_KEYS);
+    }
+
+    /** As {@link #redacted(String)}, with the keys whose values are secrets given by the caller. */
+    public static String redacted(String text, Set<String> secretKeys) {
         Object doc;
         try {
             doc = new Load(LoadSettings.builder().setMaxAliasesForCollections(50).build()).loadFromString(text);
@@ -37,25 +42,25 @@ public final class ConfigYaml {
         if (doc == null) {
             return "";
         }
-        Object clean = redact(doc, "");
+        Object clean = redact(doc, "", secretKeys);
         return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(clean);
     }
 
-    private static Object redact(Object node, String key) {
+    private static Object redact(Object node, String key, Set<String> secretKeys) {
         if (node instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String k = String.valueOf(e.getKey());
-                boolean secret = SECRET_KEYS.contains(k) || (k.equals("key") && key.equals("tls_config"));
+                boolean secret = secretKeys.contains(k) || (k.equals("key") && key.equals("tls_config"));
                 Object v = e.getValue();
-                out.put(e.getKey(), secret && v != null && !String.valueOf(v).isEmpty() ? SECRET : redact(v, k));
+                out.put(e.getKey(), secret && v != null && !String.valueOf(v).isEmpty() ? SECRET : redact(v, k, secretKeys));
             }
             return out;
         }
         if (node instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
             for (Object o : list) {
-                out.add(redact(o, key));
+                out.add(redact(o, key, secretKeys));
             }
             return out;
         }
