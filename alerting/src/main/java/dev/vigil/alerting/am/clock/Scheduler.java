@@ -3,6 +3,7 @@ package dev.vigil.alerting.am.clock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
@@ -26,16 +27,20 @@ public interface Scheduler {
 
     /** This scheduler's time as a {@link Clock}, for code written against one (silences). */
     default Clock clock() {
+        return clock(ZoneOffset.UTC);
+    }
+
+    private Clock clock(ZoneId zone) {
         Scheduler self = this;
         return new Clock() {
             @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
+            public ZoneId getZone() {
+                return zone;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                throw new UnsupportedOperationException("scheduler clocks are UTC");
+            public Clock withZone(ZoneId other) {
+                return self.clock(other);
             }
 
             @Override
