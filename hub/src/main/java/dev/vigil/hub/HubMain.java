@@ -25,6 +25,7 @@ import dev.vigil.hub.scrape.ScrapeManager;
 import dev.vigil.hub.cli.Cli;
 import dev.vigil.hub.web.AdminRoles;
 import dev.vigil.hub.web.ApiSettings;
+import dev.vigil.hub.web.ExternalUrl;
 import dev.vigil.hub.web.HubApi;
 import dev.vigil.alerting.rules.RuleContext;
 import dev.vigil.alerting.rules.RuleManager;
@@ -107,6 +108,13 @@ public final class HubMain {
         Flag<Boolean> enableAdminApi = set.bool("web.enable-admin-api",
                 "Enable API endpoints for admin control actions (delete series, clean tombstones, snapshot); when "
                         + "the web config asks for credentials, only its admin identities may call them.", false);
+        Flag<String> outageTolerance = set.string("rules.alert.for-outage-tolerance",
+                "Max time to tolerate the hub's outage for restoring \"for\" state of alert.", "1h");
+        Flag<String> forGracePeriod = set.string("rules.alert.for-grace-period",
+                "Minimum duration between alert and restored \"for\" state. This is maintained only for alerts with "
+                        + "configured \"for\" time greater than grace period.", "10m");
+        Flag<String> resendDelay = set.string("rules.alert.resend-delay",
+                "Minimum amount of time to wait before resending an alert to Alertmanager.", "1m");
         Flag<String> amConfigFile = set.string("alertmanager.config.file",
                 "Configuration file (alertmanager.yml) of the built-in Alertmanager. When the default file is absent, "
                         + "an embedded config routes every alert to a receiver \"default\" that sends nowhere.",
@@ -146,11 +154,21 @@ public final class HubMain {
                     PromDuration.parse(retentionTime.get()).toMillis(), ByteSize.parse(retentionSize.get()));
             PromDuration.parse(lookback.get());
             PromDuration.parse(queryTimeout.get());
+            PromDuration.parse(outageTolerance.get());
+            PromDuration.parse(forGracePeriod.get());
+            PromDuration.parse(resendDelay.get());
         } catch (IllegalArgumentException e) {
             err.println("vigil-hub: error: " + e.getMessage() + ", try --help");
             return 2;
         }
         int hubPort = addresses.get(0).port() == 0 ? 9090 : addresses.get(0).port();
+        String externalURL;
+        try {
+            externalURL = ExternalUrl.compute(externalUrl.get(), hubPort);
+        } catch (IllegalArgumentException e) {
+            err.println("vigil-hub: error: " + e.getMessage() + ", try --help");
+            return 2;
+        }
         HubConfig config;
         try {
             config = configFile.get().isEmpty() ? ConfigLoader.defaults(hubPort) : ConfigLoader.load(Path.of(configFile.get()));
@@ -176,7 +194,7 @@ public final class HubMain {
         boolean amConfigRequired = !amConfigFile.get().equals(HubAlertmanager.DEFAULT_CONFIG_FILE);
         HubAlertmanager alertmanager;
         try {
-            alertmanager = HubAlertmanager.start(amConfigFile.get(), amConfigRequired, amDataDir, externalUrl.get());
+            alertmanager = HubAlertmanager.start(amConfigFile.get(), amConfigRequired, amDataDir, externalURL);
         } catch (ConfigException e) {
             LOG.error("Error loading Alertmanager config", "file", e.file(), "line", e.line(), "err", e.reason());
             closeQuietly(tsdb);
@@ -240,8 +258,9 @@ public final class HubMain {
                 .withMaxConcurrent(queryMaxConcurrency.get())
                 .withLookbackDelta(lookbackMillis)
                 .withSubqueryStep(config.global().evaluationInterval().toMillis()));
-        RuleContext ruleContext = RuleContext.of(new RuleQuery(engine, tsdb::querier), TemplateExpander.PROMETHEUS,
-                config.global().externalLabels(), externalUrl.get());
+        RuleContext ruleContext = new RuleContext(new RuleQuery(engine, tsdb::querier), TemplateExpander.PROMETHEUS,
+                config.global().externalLabels(), externalURL, PromDuration.parse(resendDelay.get()).toMillis(),
+                PromDuration.parse(outageTolerance.get()).toMillis(), PromDuration.parse(forGracePeriod.get()).toMillis());
         Notifier notifier = new Notifier(build.version());
         notifier.apply(config);
         reloader.alsoApply(notifier::apply);
@@ -270,7 +289,7 @@ public final class HubMain {
         api.prometheusApi(new ApiSettings(engine, enableAdminApi.get(), adminRoles::get,
                 RuntimeFacts.flags(List.of(configFile, listen, webConfig, externalUrl, tsdbPath, retentionTime,
                         retentionSize, lookback, queryTimeout, queryMaxSamples, queryMaxConcurrency, enableAdminApi,
-                        amConfigFile, amStoragePath, logLevel, logFormat)),
+                        outageTolerance, forGracePeriod, resendDelay, amConfigFile, amStoragePath, logLevel, logFormat)),
                 facts::configYaml, facts::runtime, new ApiSettings.Build(build.version(), build.revision(),
                         build.branch(), "", "")));
         CollectorRegistry registry = new CollectorRegistry("vigil_hub", List.of(new HubCollector(tsdb, scrapes),
@@ -304,7 +323,7 @@ public final class HubMain {
         housekeeping.scheduleWithFixedDelay(new HeapTrimmer(), 3, 3, TimeUnit.MINUTES);
         Signals.onHangup(() -> facts.reloaded(reloader.reload()));
         ready[0] = true;
-        LOG.info("Server is ready to receive web requests.", "listen", listen.get(), "external_url", externalUrl.get());
+        LOG.info("Server is ready to receive web requests.", "listen", listen.get(), "external_url", externalURL);
         LOG.info("Alertmanager API v2 is served under /api/v2/", "listen", listen.get(), "config",
                 alertmanager.source());
 

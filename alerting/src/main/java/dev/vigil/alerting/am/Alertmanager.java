@@ -46,6 +46,8 @@ public final class Alertmanager implements AutoCloseable {
     static final Duration ALERT_GC_INTERVAL = Duration.ofMinutes(30);
     static final Duration RETENTION = Duration.ofHours(120);
     static final Duration MAINTENANCE_INTERVAL = Duration.ofMinutes(15);
+    /** How long a shutdown waits for notifications under way. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final Scheduler scheduler;
     private final IntegrationFactory integrations;
@@ -275,11 +277,22 @@ public final class Alertmanager implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops: notifications under way get up to {@link #SHUTDOWN_GRACE} to finish and be logged,
+     * then the notification log is written.
+     */
     @Override
     public synchronized void close() {
         timers.forEach(Scheduler.Timer::cancel);
         if (loaded != null) {
-            loaded.dispatcher().close();
+            try {
+                if (!loaded.dispatcher().close(SHUTDOWN_GRACE)) {
+                    LOG.warning("notifications still under way after " + SHUTDOWN_GRACE.toSeconds()
+                            + "s at shutdown; they may be sent again after a restart");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         nflog.close();
     }

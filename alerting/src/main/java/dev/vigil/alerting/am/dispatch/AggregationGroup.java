@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -85,6 +86,15 @@ public final class AggregationGroup {
     synchronized void stop() {
         stopped = true;
         next.cancel();
+    }
+
+    /** Waits for a flush under way to finish, until {@code deadlineNanos} at most; true when none runs. */
+    boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        if (flushing.tryLock(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            flushing.unlock();
+            return true;
+        }
+        return false;
     }
 
     private void tick() {

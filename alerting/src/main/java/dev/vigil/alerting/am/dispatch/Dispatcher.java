@@ -129,6 +129,25 @@ public final class Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        stopGroups();
+    }
+
+    /**
+     * Stops as {@link #close} does, then gives the flushes under way up to {@code grace} to finish,
+     * so a notification being sent at shutdown is recorded in the notification log (and not sent
+     * again after a restart). True when all finished in time.
+     */
+    public boolean close(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (AggregationGroup g : stopGroups()) {
+            if (!g.awaitIdle(deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<AggregationGroup> stopGroups() {
         if (unsubscribe != null) {
             unsubscribe.run();
         }
@@ -137,8 +156,11 @@ public final class Dispatcher implements AutoCloseable {
             if (cleanup != null) {
                 cleanup.cancel();
             }
-            groups.values().forEach(m -> m.values().forEach(AggregationGroup::stop));
+            List<AggregationGroup> stopped = new ArrayList<>();
+            groups.values().forEach(m -> stopped.addAll(m.values()));
+            stopped.forEach(AggregationGroup::stop);
             groups.clear();
+            return stopped;
         }
     }
 }
