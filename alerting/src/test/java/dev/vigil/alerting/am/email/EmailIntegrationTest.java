@@ -122,8 +122,39 @@ class EmailIntegrationTest {
             Path[] files = ca.leaf("smtp").localhost().issue().write(dir, "smtpd");
             cmd.addAll(List.of("--tlscert", files[0].toString(), "--tlskey", files[1].toString()));
         }
-        Files.writeString(dir.resolve("vigil_smtp_recorder.py"), RECORDER);
         cmd.addAll(List.of("-c", "vigil_smtp_recorder.Recorder"));
+        return startSmtpd(cmd, port);
+    }
+
+    /**
+     * aiosmtpd offering only AUTH LOGIN (PLAIN excluded), on a clear connection, accepting alice
+     * with {@link #PASSWORD} and printing the mechanism used.
+     */
+    private int aiosmtpdLoginOnly() throws Exception {
+        assumeTrue(new ProcessBuilder("/usr/bin/python3", "-c", "import aiosmtpd").start().waitFor() == 0,
+                "python3 -m aiosmtpd is not available");
+        int port = freePort();
+        Files.writeString(dir.resolve("vigil_smtp_login.py"), """
+                import sys, time
+                from aiosmtpd.controller import Controller
+                from aiosmtpd.smtp import AuthResult, LoginPassword
+                from vigil_smtp_recorder import Recorder
+                def check(server, session, envelope, mechanism, data):
+                    ok = isinstance(data, LoginPassword) and data.login == b"alice" and data.password == sys.argv[2].encode()
+                    print("AUTH", mechanism, ok)
+                    return AuthResult(success=ok)
+                c = Controller(Recorder(), hostname="127.0.0.1", port=int(sys.argv[1]), authenticator=check,
+                               auth_required=True, auth_require_tls=False, auth_exclude_mechanism=["PLAIN"])
+                c.start()
+                while True:
+                    time.sleep(3600)
+                """);
+        return startSmtpd(List.of("/usr/bin/python3", "-u", dir.resolve("vigil_smtp_login.py").toString(),
+                Integer.toString(port), PASSWORD), port);
+    }
+
+    private int startSmtpd(List<String> cmd, int port) throws Exception {
+        Files.writeString(dir.resolve("vigil_smtp_recorder.py"), RECORDER);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("PYTHONPATH", dir.toString());
         smtpd = pb.start();
@@ -234,6 +265,15 @@ class EmailIntegrationTest {
         assertTrue(body.contains("summary = disk &lt;95%&gt; full"), body);
         // Envelope recipients are the two parsed addresses.
         assertEquals(2, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void authLoginWhenTheServerOffersOnlyLogin() throws Exception {
+        int port = aiosmtpdLoginOnly();
+        email(config(port, "alice", PASSWORD, false, TlsConfig.NONE, Map.of(), ""), 465).notify(ctx(), alerts());
+        String out = awaitSmtpd("END MESSAGE");
+        assertTrue(out.contains("AUTH LOGIN True"), out);
+        assertTrue(out.contains("Subject: [FIRING:2] DiskFull (page)"), out);
     }
 
     @Test
