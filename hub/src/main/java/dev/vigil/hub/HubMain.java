@@ -23,6 +23,11 @@ import dev.vigil.hub.remote.sender.RemoteWriteManager;
 import dev.vigil.hub.scrape.HttpFetcher;
 import dev.vigil.hub.scrape.ScrapeManager;
 import dev.vigil.hub.cli.Cli;
+import dev.vigil.hub.ui.OriginGuard;
+import dev.vigil.hub.ui.RoleGuard;
+import dev.vigil.hub.ui.UiFacts;
+import dev.vigil.hub.ui.UiRoutes;
+import dev.vigil.hub.ui.VigilApi;
 import dev.vigil.hub.web.AdminRoles;
 import dev.vigil.hub.web.ApiSettings;
 import dev.vigil.hub.web.ExternalUrl;
@@ -295,9 +300,15 @@ public final class HubMain {
         CollectorRegistry registry = new CollectorRegistry("vigil_hub", List.of(new HubCollector(tsdb, scrapes),
                 remoteWrite.collector()));
         ExporterMetrics self = new ExporterMetrics("vigil_hub", build, true);
+        UiFacts uiFacts = new UiFacts(scrapes, tsdb, dataDir, alertmanager, rules::groups, adminRoles::get);
         ExporterServer server = new ExporterServer(addresses, web, "/metrics",
                 MetricsHandlers.create(registry, self, 40, Duration.ofSeconds(10)), "Vigil hub",
-                "The Vigil hub's API and telemetry.", "(version=" + build.version() + ")", api::routes);
+                "The Vigil hub's API and telemetry.", "(version=" + build.version() + ")", routing -> {
+                    routing.addFilter(new OriginGuard()).addFilter(new RoleGuard(adminRoles::get));
+                    UiRoutes.packaged().routes(routing);
+                    new VigilApi(uiFacts).routes(routing);
+                    api.routes(routing);
+                });
         try {
             server.start();
         } catch (RuntimeException e) {

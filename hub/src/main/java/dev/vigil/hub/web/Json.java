@@ -15,7 +15,7 @@ import java.util.List;
  * Writes Prometheus API envelopes in its field order: {@code {"status":"success","data":...,
  * "warnings":[...]}} and {@code {"status":"error","errorType":"...","error":"..."}}.
  */
-final class Json {
+public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
@@ -23,7 +23,7 @@ final class Json {
 
     /** The data part of a response. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void write(JsonGenerator g) throws IOException;
     }
 
@@ -62,7 +62,7 @@ final class Json {
         };
     }
 
-    static void success(ServerResponse res, Body data) {
+    public static void success(ServerResponse res, Body data) {
         success(res, data, List.of());
     }
 

@@ -1,0 +1,8 @@
+// Placeholder while the page is written (hub UI issue).
+import { h } from '../lib/dom.js';
+
+export const title = 'Notifications';
+
+export async function render(root) {
+  root.append(h('h1', { text: 'Notifications' }));
+}
