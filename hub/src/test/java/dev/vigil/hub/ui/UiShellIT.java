@@ -37,7 +37,8 @@ class UiShellIT {
             assertEquals(304, again.statusCode());
             for (String path : new String[] {"/ui/static/../HubMain.class", "/ui/static/%2e%2e/%2e%2e/web/Json.class",
                 "/ui/static/..%2f..%2fui%2fUiRoutes.class", "/ui/static/lib/../../index.html.class"}) {
-                assertEquals(404, rawGetStatus(hub.port, path), path);
+                int status = rawGetStatus(hub.port, path);
+                assertTrue(status == 404 || status == 400, path + " answered " + status);
             }
         }
     }
