@@ -300,7 +300,7 @@ public final class HubMain {
         CollectorRegistry registry = new CollectorRegistry("vigil_hub", List.of(new HubCollector(tsdb, scrapes),
                 remoteWrite.collector()));
         ExporterMetrics self = new ExporterMetrics("vigil_hub", build, true);
-        UiFacts uiFacts = new UiFacts(scrapes, tsdb, dataDir, alertmanager, rules::groups, adminRoles::get);
+        UiFacts uiFacts = new UiFacts(scrapes, tsdb, dataDir, alertmanager, rules::groups, adminRoles::get, reloader::current);
         ExporterServer server = new ExporterServer(addresses, web, "/metrics",
                 MetricsHandlers.create(registry, self, 40, Duration.ofSeconds(10)), "Vigil hub",
                 "The Vigil hub's API and telemetry.", "(version=" + build.version() + ")", routing -> {
