@@ -26,8 +26,8 @@ import java.util.function.LongSupplier;
  * {@code GET /api/vigil/v1/overview}: the fleet's health in one cheap answer for the landing
  * page, read from memory (no query): targets up, down and unknown in all and per job; rule alerts
  * firing and pending; Alertmanager alerts active and suppressed; head series, samples appended
- * and the ingest rate; and the hosts (each target's {@code instance}, with its job, health and
- * whether it exposes node_exporter's metrics).
+ * and the ingest rate; and the hosts (each target's {@code instance}, with its job, health, scrape
+ * interval and whether it exposes node_exporter's metrics).
  *
  * <p>The ingest rate is the appended-samples counter's increase over about the last minute: this
  * object keeps the counter's value at each call (and at its creation, so the first call gives
@@ -83,8 +83,11 @@ final class OverviewApi {
         }
     }
 
-    /** One host: an instance, the job it was first seen in, its health and whether it is a node_exporter. */
-    record Host(String instance, String job, String health, boolean node) {
+    /**
+     * One host: an instance, the job of its target (a node_exporter's when it has several), its
+     * health, whether it is a node_exporter and its scrape interval.
+     */
+    record Host(String instance, String job, String health, boolean node, double intervalSeconds) {
     }
 
     void write(JsonGenerator g) throws IOException {
@@ -99,7 +102,8 @@ final class OverviewApi {
             String instance = loop.target().labels().get("instance");
             if (!instance.isEmpty()) {
                 boolean node = exposesNodeExporter(loop.metadata());
-                hosts.merge(instance, new Host(instance, job, health, node), (a, b) -> a.node() || !b.node() ? a : b);
+                hosts.merge(instance, new Host(instance, job, health, node,
+                        loop.target().interval().toMillis() / 1000.0), (a, b) -> a.node() || !b.node() ? a : b);
             }
         }
         g.writeStartObject();
@@ -126,6 +130,7 @@ final class OverviewApi {
             g.writeStringField("job", h.job());
             g.writeStringField("health", h.health());
             g.writeBooleanField("node", h.node());
+            g.writeNumberField("scrapeIntervalSeconds", h.intervalSeconds());
             g.writeEndObject();
         }
         g.writeEndArray();
