@@ -55,6 +55,10 @@ class ExploreIT {
             List<String> offered = browser.driver.findElements(By.cssSelector("ul[role=listbox] li[role=option] .name"))
                     .stream().map(WebElement::getText).toList();
             assertEquals(List.of("node_load1", "node_load15", "node_load5"), offered);
+            input.sendKeys(Keys.ESCAPE); // closes the list, Ctrl+Space opens it again
+            assertTrue(browser.driver.findElement(By.cssSelector("ul[role=listbox]")).getAttribute("hidden") != null);
+            input.sendKeys(Keys.chord(Keys.CONTROL, Keys.SPACE));
+            browser.await(By.cssSelector("ul[role=listbox] li[role=option]"));
             input.sendKeys(Keys.ARROW_DOWN);
             assertEquals("true", browser.driver.findElements(By.cssSelector("li[role=option]")).get(1).getAttribute("aria-selected"));
             input.sendKeys(Keys.ARROW_UP, Keys.ENTER);
@@ -117,6 +121,9 @@ class ExploreIT {
             new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
                     By.cssSelector(".explore-chart .u-legend tr.u-series td.u-value")).get(1).getText().isBlank());
             assertTrue(canvas.getSize().width > 300);
+            browser.driver.findElement(By.id("explore-stacked")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("g0.stacked=1"));
+            browser.await(By.cssSelector(".explore-chart canvas"));
             browser.screenshot("explore-graph");
 
             assertEquals(List.of(), browser.consoleErrors());
