@@ -60,6 +60,7 @@ public final class Alertmanager implements AutoCloseable {
     private final List<Scheduler.Timer> timers = new ArrayList<>();
     private volatile Loaded loaded;
     private volatile InhibitCache inhibitCache;
+    private volatile Map<String, List<Integration>> integrationsByReceiver = Map.of();
 
     /** What one config gives. */
     private record Loaded(AlertmanagerConfig config, Route route, Inhibitor inhibitor, Dispatcher dispatcher,
@@ -117,6 +118,7 @@ public final class Alertmanager implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(route, scheduler, (ctx, alerts) -> notify(pipelines, ctx, alerts));
         Loaded old = loaded;
         loaded = new Loaded(config, route, inhibitor, dispatcher, Map.copyOf(pipelines));
+        integrationsByReceiver = Map.copyOf(byReceiver);
         if (old != null) {
             old.dispatcher().close();
         }
@@ -247,6 +249,14 @@ public final class Alertmanager implements AutoCloseable {
 
     public DeliveryLog deliveries() {
         return deliveries;
+    }
+
+    /**
+     * A receiver's integrations in the loaded config (empty for an unknown receiver or one without
+     * any), to send through directly, e.g. a test notification that is neither routed nor deduplicated.
+     */
+    public List<Integration> integrations(String receiver) {
+        return integrationsByReceiver.getOrDefault(receiver, List.of());
     }
 
     public String externalURL() {
