@@ -31,7 +31,9 @@ public final class OriginGuard implements Filter {
         }
         Optional<String> site = req.headers().first(HeaderNames.create("Sec-Fetch-Site"));
         Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
-        String host = req.headers().first(HeaderNames.HOST).orElse("");
+        // HTTP/2 (browsers over TLS) carries the host in :authority, not in a Host header
+        String host = req.headers().first(HeaderNames.HOST)
+                .orElseGet(() -> java.util.Objects.toString(req.authority(), ""));
         String refused = null;
         if (site.isPresent() && !SAME.contains(site.get())) {
             refused = "cross-site request refused (Sec-Fetch-Site: " + site.get() + ")";
