@@ -122,7 +122,29 @@ class OverviewIT {
             String jobs = browser.await(By.cssSelector("#overview-jobs table")).getText();
             assertTrue(jobs.contains("fleet"), jobs);
             assertEquals(500, new Select(browser.driver.findElement(By.id("overview-host-select"))).getOptions().size());
+            // host-0, picked first, has JVM and container metrics but no node_exporter's
             browser.await(By.cssSelector("#overview-panels[data-loaded]"));
+            assertEquals("host-0", new Select(browser.driver.findElement(By.id("overview-host-select")))
+                    .getFirstSelectedOption().getAttribute("value"));
+            for (String panel : List.of("JVM memory used by area", "Container memory (working set), top 10")) {
+                WebElement box = browser.driver.findElement(By.cssSelector("section[data-panel='" + panel + "']"));
+                assertEquals("drawn", box.getAttribute("data-state"), panel);
+                assertEquals(1, box.findElements(By.cssSelector("canvas")).size(), panel);
+            }
+            for (String panel : List.of("JVM GC time (s/s)", "Container CPU (cores), top 10")) {
+                String state = browser.driver.findElement(By.cssSelector("section[data-panel='" + panel + "']"))
+                        .getAttribute("data-state");
+                assertTrue(state.equals("drawn") || state.equals("empty"), panel + ": " + state);
+            }
+            assertTrue(browser.driver.findElements(By.cssSelector("section[data-panel='CPU by mode']")).isEmpty());
+            // host-7 has none of them
+            new Select(browser.driver.findElement(By.id("overview-host-select"))).selectByValue("host-7");
+            browser.awaitText(By.id("overview-panels"), "host-7 does not expose node_exporter metrics");
+            browser.await(By.cssSelector("#overview-panels[data-loaded]"));
+            assertTrue(browser.driver.findElements(By.cssSelector("#overview-panels section")).isEmpty());
+            assertTrue(browser.driver.getCurrentUrl().contains("host=host-7"), browser.driver.getCurrentUrl());
+            new Select(browser.driver.findElement(By.id("overview-host-select"))).selectByValue("host-0");
+            browser.await(By.cssSelector("#overview-panels[data-loaded] section[data-panel='JVM memory used by area'] canvas"));
             browser.screenshot("overview-500-targets");
             assertEquals(List.of(), browser.consoleErrors());
             double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -167,13 +189,27 @@ class OverviewIT {
         }
 
         static Fleet start(Path dir, int n, int failing) throws Exception {
+            java.util.concurrent.atomic.AtomicInteger scrapes = new java.util.concurrent.atomic.AtomicInteger();
             HttpServer exporter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
             exporter.createContext("/metrics", ex -> {
                 String query = ex.getRequestURI().getRawQuery();
                 int id = query != null && query.startsWith("id=") ? Integer.parseInt(query.substring(3)) : -1;
-                byte[] body = id >= n - failing ? "failing\n".getBytes(StandardCharsets.UTF_8)
-                        : ("# TYPE app_requests_total counter\napp_requests_total{path=\"/\"} " + (id * 10)
-                        + "\n# TYPE app_up gauge\napp_up 1\n").getBytes(StandardCharsets.UTF_8);
+                int served = scrapes.incrementAndGet();
+                String text = "# TYPE app_requests_total counter\napp_requests_total{path=\"/\"} " + (id * 10)
+                        + "\n# TYPE app_up gauge\napp_up 1\n";
+                if (id == 0) {
+                    // host-0 is a JVM that also reports its containers (cAdvisor's names)
+                    text += "# TYPE jvm_memory_used_bytes gauge\njvm_memory_used_bytes{area=\"heap\"} 5e7\n"
+                            + "jvm_memory_used_bytes{area=\"nonheap\"} 2e7\n"
+                            + "# TYPE jvm_gc_collection_seconds summary\n"
+                            + "jvm_gc_collection_seconds_sum{gc=\"G1 Young Generation\"} " + served * 0.01 + "\n"
+                            + "jvm_gc_collection_seconds_count{gc=\"G1 Young Generation\"} " + served + "\n"
+                            + "# TYPE container_cpu_usage_seconds_total counter\n"
+                            + "container_cpu_usage_seconds_total{name=\"db\"} " + served * 2 + "\n"
+                            + "# TYPE container_memory_working_set_bytes gauge\n"
+                            + "container_memory_working_set_bytes{name=\"db\"} 3e8\n";
+                }
+                byte[] body = (id >= n - failing ? "failing\n" : text).getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
                 ex.sendResponseHeaders(id >= n - failing ? 500 : 200, body.length);
                 try (OutputStream out = ex.getResponseBody()) {

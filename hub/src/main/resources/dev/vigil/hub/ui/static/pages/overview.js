@@ -240,7 +240,7 @@ async function showHost(ctx, body, host, range, signal, disposers) {
   if (host.node) {
     work.push(drawPanels(ctx, grid, set.node, seconds, step, signal, disposers));
   } else {
-    body.prepend(h('p', { class: 'muted', text: `${host.instance} does not expose node_exporter metrics; its container and JVM panels show when it has them.` }));
+    body.prepend(h('p', { class: 'muted', text: `${host.instance} does not expose node_exporter metrics; container and JVM panels show when it has those.` }));
   }
   for (const group of set.optional) {
     work.push(ctx.api.query(group.probe, undefined, signal).then(d => {
@@ -251,6 +251,6 @@ async function showHost(ctx, body, host, range, signal, disposers) {
   }
   await Promise.all(work);
   if (signal.aborted) return;
-  if (!grid.children.length) grid.append(h('p', { class: 'empty', text: 'No panels for this host.' }));
+  if (!grid.children.length && host.node) grid.append(h('p', { class: 'empty', text: 'No panels for this host.' }));
   body.dataset.loaded = performance.now().toFixed(1);
 }
