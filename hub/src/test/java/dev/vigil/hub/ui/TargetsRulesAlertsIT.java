@@ -128,6 +128,23 @@ class TargetsRulesAlertsIT {
         assertEquals(0, dropped.size());
         browser.awaitText(By.id("no-dropped"), "No targets were dropped by relabeling.");
         browser.screenshot("targets-dropped");
+
+        // TLS and authentication failures in plain words (the page module's own function)
+        Object explained = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/ui/static/pages/targets.js').then(m => done([
+                  m.explainError('Get "https://h:9100/metrics": tls: failed to verify certificate: x509: certificate signed by unknown authority'),
+                  m.explainError('server returned HTTP status 401 Unauthorized'),
+                  m.explainError('server returned HTTP status 403 Forbidden'),
+                  m.explainError('dial tcp 127.0.0.1:1: connect: connection refused')].map(e => e.kind + '|' + e.text + '|' + e.hint)))
+                  .catch(e => done(String(e)));
+                """);
+        List<String> lines = (List<String>) explained;
+        assertTrue(lines.get(0).startsWith("tls|TLS: Get \"https://h:9100/metrics\": tls: failed to verify certificate"), lines.get(0));
+        assertTrue(lines.get(0).contains("tls_config.ca_file"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("auth|Authentication failed (HTTP 401): check basic_auth/authorization|"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("auth|Authentication failed (HTTP 403): check basic_auth/authorization|"), lines.get(2));
+        assertEquals("|dial tcp 127.0.0.1:1: connect: connection refused|", lines.get(3));
         assertEquals(List.of(), browser.consoleErrors(), "targets page");
     }
 

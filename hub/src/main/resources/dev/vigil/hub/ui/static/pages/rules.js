@@ -22,10 +22,13 @@ function seconds(s) {
   return Number.isFinite(s) ? duration(s) : '';
 }
 
-function alertsTable(r) {
+// the user's choice to open or close a rule's active alerts, kept across refreshes
+const alertsOpen = new Map();
+
+function alertsTable(r, key) {
   const alerts = r.alerts || [];
   if (!alerts.length) return null;
-  return h('details', { class: 'rule-alerts', open: alerts.length <= 20 },
+  const details = h('details', { class: 'rule-alerts', open: alertsOpen.has(key) ? alertsOpen.get(key) : alerts.length <= 20 },
     h('summary', { text: `Active alerts (${alerts.length})` }),
     h('table', null,
       h('thead', null, h('tr', null, ['Labels', 'State', 'Since', 'Value'].map(t => h('th', { scope: 'col', text: t })))),
@@ -34,9 +37,11 @@ function alertsTable(r) {
         h('td', null, badge(a.state)),
         h('td', null, h('span', { title: time(a.activeAt), text: ago(a.activeAt) })),
         h('td', { class: 'mono', text: a.value }))))));
+  details.addEventListener('toggle', () => alertsOpen.set(key, details.open));
+  return details;
 }
 
-function ruleBlock(r) {
+function ruleBlock(r, group) {
   const alerting = r.type === 'alerting';
   const rows = [
     ['Query', h('a', { href: exploreHref(r.query), 'data-nav': true, class: 'mono rule-query', text: r.query, title: 'Open in Explore' })],
@@ -56,7 +61,7 @@ function ruleBlock(r) {
       badge(r.health === 'err' ? 'err' : r.health || 'unknown', 'health: ' + (r.health || 'unknown'))),
     r.lastError ? h('div', { class: 'error rule-error', text: 'Error: ' + r.lastError }) : null,
     h('table', { class: 'rule-def' }, h('tbody', null, rows.map(([k, v]) => h('tr', null, h('th', { scope: 'row', text: k }), h('td', null, v))))),
-    alerting ? alertsTable(r) : null);
+    alerting ? alertsTable(r, group + '\n' + r.name) : null);
 }
 
 export async function render(root, ctx) {
@@ -124,7 +129,7 @@ export async function render(root, ctx) {
           h('span', { class: 'mono', text: g.file }),
           ` · every ${seconds(g.interval)} · last evaluation ${ago(g.lastEvaluation)} · took ${seconds(g.evaluationTime)}`,
           g.limit ? ` · limit ${g.limit}` : ''),
-        shown.length ? shown.map(ruleBlock) : h('p', { class: 'empty', text: 'No rules in this group.' })));
+        shown.length ? shown.map(r => ruleBlock(r, g.name)) : h('p', { class: 'empty', text: 'No rules in this group.' })));
     }
     replace(list, loadError ? errorBox(loadError) : null,
       sections.length ? sections : h('p', { class: 'empty', text: groups.length ? 'No rule matches the filter.' : 'No rule groups are loaded (rule_files).' }));
