@@ -73,11 +73,17 @@ export function drawChart(el, matrix, opts) {
   // eslint-disable-next-line no-undef
   return new uPlot({
     width, height, title: opts.title, series,
-    axes: [Object.assign({}, axis), Object.assign({ values: (u, vals) => vals.map(fmt), size: 60 }, axis)],
+    axes: [Object.assign({}, axis), Object.assign({ values: (u, vals) => vals.map(fmt), size: axisWidth }, axis)],
     legend: { live: true, show: matrix.length <= 60 },
     cursor: { drag: { x: true, y: false } },
     scales: { x: { time: true } },
   }, data, el);
+}
+
+/** The y axis' width: its longest tick label at about 7 px a character, at least 50 px. */
+function axisWidth(u, values) {
+  if (!values || !values.length) return 50;
+  return Math.max(50, Math.max(...values.map(v => String(v).length)) * 7 + 18);
 }
 
 /** A value in the chart's unit. */
