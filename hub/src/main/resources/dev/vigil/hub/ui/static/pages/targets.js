@@ -28,6 +28,7 @@ export function explainError(message) {
     if (/unknown authority|PKIX|certification path/i.test(m)) hint = 'The certificate is not signed by a CA the hub trusts: set tls_config.ca_file to the issuing CA.';
     else if (/not valid for|subject alternative|doesn't contain any IP SANs/i.test(m)) hint = 'The certificate does not name this host: scrape by the name it was issued for, or set tls_config.server_name.';
     else if (/expired|not yet valid/i.test(m)) hint = 'The certificate is outside its validity period: renew it (or check the clocks).';
+    else if (/terminated the handshake|wrong version number|unrecognized SSL message|first record does not look like/i.test(m)) hint = 'The target may not speak TLS on this port: check the job\'s scheme (http or https) and the port.';
     else if (/bad certificate|certificate required/i.test(m)) hint = 'The target wants a client certificate: set tls_config.cert_file and key_file.';
     return { kind: 'tls', text: 'TLS: ' + m, hint, raw: m };
   }
