@@ -28,6 +28,15 @@ export function splitMatchers(text) {
   return out;
 }
 
+/** Alertmanager answers a bad request with a JSON string: its text. */
+function plain(message) {
+  try {
+    const v = JSON.parse(message);
+    if (typeof v === 'string') return v;
+  } catch (e) { /* not JSON */ }
+  return String(message);
+}
+
 function quote(v) {
   return '"' + String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') + '"';
 }
@@ -127,7 +136,7 @@ export async function render(root, ctx) {
     }
     if (ctx.signal.aborted || mine !== seq) return;
     if (error) {
-      replace(list, errorBox(error.status === 400 ? 'Filter: ' + String(error.message).replace(/^"|"$/g, '') : error));
+      replace(list, errorBox(error.status === 400 ? 'Filter: ' + plain(error.message) : error));
       return;
     }
     drawCards(rulesAlerts, amAll);
