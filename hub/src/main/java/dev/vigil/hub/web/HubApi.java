@@ -126,7 +126,12 @@ public final class HubApi {
         routing.post("/api/v1/write", new RemoteWriteHandler(tsdb::appender));
         routing.post("/api/v1/announce", new AnnounceHandler(announcements, authConfigured));
         routing.get("/federate", new FederateHandler(tsdb, () -> lookbackMillis.getAsLong(), () -> externalLabels.get()));
-        routing.get("/api/v1/targets", (req, res) -> Json.success(res, this::targets));
+        routing.get("/api/v1/targets", (req, res) -> {
+            String state = req.query().first("state").orElse("").toLowerCase(java.util.Locale.ROOT);
+            boolean active = state.isEmpty() || state.equals("any") || state.equals("active");
+            boolean dropped = state.isEmpty() || state.equals("any") || state.equals("dropped");
+            Json.success(res, g -> targets(g, active, dropped));
+        });
         alertmanagerApi.accept(routing);
         if (settings != null) {
             Queryable storage = tsdb::querier;
@@ -147,11 +152,14 @@ public final class HubApi {
         }
     }
 
-    /** Prometheus' {@code /api/v1/targets} shape: active targets, and those relabeling dropped. */
-    private void targets(JsonGenerator g) throws IOException {
+    /**
+     * Prometheus' {@code /api/v1/targets} shape: active targets, and those relabeling dropped;
+     * {@code state} (active, dropped, any) leaves the other list empty as Prometheus does.
+     */
+    private void targets(JsonGenerator g, boolean active, boolean dropped) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("activeTargets");
-        for (ScrapeLoop loop : scrapes.loops()) {
+        for (ScrapeLoop loop : active ? scrapes.loops() : List.<ScrapeLoop>of()) {
             TargetHealth health = loop.health();
             g.writeStartObject();
             labels(g, "discoveredLabels", loop.target().discoveredLabels());
@@ -169,9 +177,9 @@ public final class HubApi {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("droppedTargets");
-        for (var dropped : scrapes.dropped()) {
+        for (var target : dropped ? scrapes.dropped() : List.<dev.vigil.hub.scrape.ScrapeTarget.Dropped>of()) {
             g.writeStartObject();
-            labels(g, "discoveredLabels", dropped.discoveredLabels());
+            labels(g, "discoveredLabels", target.discoveredLabels());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -35,6 +35,10 @@ class UiShellIT {
                     java.net.URI.create(hub.base + "/ui/static/vendor/dist/uPlot.iife.min.js"))
                     .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(304, again.statusCode());
+            // The Targets page asks for dropped targets only on demand: state= filters as in Prometheus.
+            assertTrue(hub.get("/api/v1/targets?state=dropped").body().contains("\"activeTargets\":[]"));
+            String active = hub.get("/api/v1/targets?state=active").body();
+            assertTrue(active.contains("\"health\":\"up\"") && active.contains("\"droppedTargets\":[]"), active);
             for (String path : new String[] {"/ui/static/../HubMain.class", "/ui/static/%2e%2e/%2e%2e/web/Json.class",
                 "/ui/static/..%2f..%2fui%2fUiRoutes.class", "/ui/static/lib/../../index.html.class"}) {
                 int status = rawGetStatus(hub.port, path);
