@@ -73,7 +73,7 @@ export function drawChart(el, matrix, opts) {
   // eslint-disable-next-line no-undef
   return new uPlot({
     width, height, title: opts.title, series,
-    axes: [Object.assign({}, axis), Object.assign({ values: (u, vals) => vals.map(fmt), size: axisWidth }, axis)],
+    axes: [Object.assign({}, axis), Object.assign({ values: axisValues(unit), size: axisWidth }, axis)],
     legend: { live: true, show: matrix.length <= 60 },
     cursor: { drag: { x: true, y: false } },
     scales: { x: { time: true } },
@@ -86,19 +86,33 @@ function axisWidth(u, values) {
   return Math.max(50, Math.max(...values.map(v => String(v).length)) * 7 + 18);
 }
 
-/** A value in the chart's unit. */
-export function unitFormat(v, unit) {
+/**
+ * Tick labels in the unit with as many significant digits as it takes to tell them apart (a disk
+ * at 69.41-69.43% gets "69.41%, 69.42%, 69.43%", not three "69.4%").
+ */
+function axisValues(unit) {
+  return (u, vals) => {
+    for (let digits = 3; digits <= 10; digits++) {
+      const out = vals.map(v => (v === null ? '' : unitFormat(v, unit, digits)));
+      if (new Set(out).size === out.length) return out;
+    }
+    return vals.map(v => (v === null ? '' : unitFormat(v, unit, 10)));
+  };
+}
+
+/** A value in the chart's unit, with `digits` (3) significant digits. */
+export function unitFormat(v, unit, digits = 3) {
   switch (unit) {
     case 'bytes': {
       const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
       let i = 0;
       let x = v;
       while (Math.abs(x) >= 1024 && i < units.length - 1) { x /= 1024; i++; }
-      return Number(x.toPrecision(3)) + ' ' + units[i];
+      return Number(x.toPrecision(digits)) + ' ' + units[i];
     }
-    case 'percent': return Number((v * 100).toPrecision(3)) + '%';
-    case 'seconds': return Number(v.toPrecision(3)) + 's';
-    default: return num(v);
+    case 'percent': return Number((v * 100).toPrecision(digits)) + '%';
+    case 'seconds': return Number(v.toPrecision(digits)) + 's';
+    default: return num(v, digits);
   }
 }
 

@@ -2,16 +2,16 @@
 
 const SI = ['', 'k', 'M', 'G', 'T', 'P'];
 
-/** 1234567 -> "1.23M"; small numbers keep up to 3 significant digits. */
-export function num(v) {
+/** 1234567 -> "1.23M"; small numbers keep up to `digits` (3) significant digits. */
+export function num(v, digits = 3) {
   if (v === null || v === undefined || Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
   const a = Math.abs(v);
-  if (a < 1000) return String(Number(v.toPrecision(3)));
+  if (a < 1000) return String(Number(v.toPrecision(digits)));
   let i = 0;
   let x = v;
   while (Math.abs(x) >= 1000 && i < SI.length - 1) { x /= 1000; i++; }
-  return Number(x.toPrecision(3)) + SI[i];
+  return Number(x.toPrecision(digits)) + SI[i];
 }
 
 /** Bytes in binary units: 1536 -> "1.5 KiB". */
