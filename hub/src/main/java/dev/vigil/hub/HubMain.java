@@ -337,6 +337,8 @@ public final class HubMain {
         LOG.info("Server is ready to receive web requests.", "listen", listen.get(), "external_url", externalURL);
         LOG.info("Alertmanager API v2 is served under /api/v2/", "listen", listen.get(), "config",
                 alertmanager.source());
+        LOG.info("Web UI is served", "url", externalURL + "/", "auth",
+                web.current().requiresAuth() ? "web config (admin role: its admin section)" : "none");
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
