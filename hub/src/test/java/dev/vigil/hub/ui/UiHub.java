@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * A real hub for the UI tests, through {@code bin/vigil-hub}: it scrapes itself and a real
  * node_exporter 1.5 every second, evaluates a rule file (an alert that fires, one that stays
  * pending, a recording rule) and routes alerts with an alertmanager.yml to a webhook receiver.
- * With a web config, {@code admin:alice} and {@code viewer:bob} sign in (basic auth).
+ * An inhibit rule mutes InhibitTarget alerts while an InhibitSource alert of the same cluster fires
+ * (nothing fires those unless a test posts them). With a web config, {@code admin:alice} and {@code viewer:bob} sign in (basic auth).
  */
 final class UiHub implements AutoCloseable {
     static final Path LAUNCHER = Path.of("..", "bin", "vigil-hub").toAbsolutePath().normalize();
@@ -92,6 +93,10 @@ final class UiHub implements AutoCloseable {
                   - name: team
                     webhook_configs:
                       - url: http://127.0.0.1:9/hook
+                inhibit_rules:
+                  - source_matchers: ['alertname="InhibitSource"']
+                    target_matchers: ['alertname="InhibitTarget"']
+                    equal: [cluster]
                 """);
         List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString(), "--web.listen-address=127.0.0.1:" + port,
                 "--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
@@ -115,6 +120,13 @@ final class UiHub implements AutoCloseable {
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", basic("alice", ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST of a JSON body as the admin. */
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Authorization", basic("alice", ADMIN_PASSWORD)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String basic(String user, String password) {
