@@ -194,17 +194,27 @@ export async function render(root, ctx) {
 
   function openForm(silence, matchers) {
     if (!admin) return;
+    const opener = document.activeElement;
     replace(formHost, silenceForm(ctx, silence, matchers, {
       done: async id => {
         replace(formHost);
         highlight = id;
         tab = 'active';
-        status.textContent = silence && silence.id ? `Silence ${id} updated.` : `Silence ${id} created.`;
+        // Alertmanager updates a silence in place only when its matchers (and, if active, its start)
+        // are unchanged; otherwise it expires the old one and answers with a new id.
+        status.textContent = !(silence && silence.id) ? `Silence ${id} created.`
+          : id === silence.id ? `Silence ${id} updated.`
+            : `Silence ${id} replaces ${silence.id}, which is now expired (Alertmanager makes a new silence when the matchers or an active silence's start change).`;
         saveParams();
         delete listHost.dataset.loaded;
         await load();
       },
-      cancel: () => { replace(formHost); const p = Object.fromEntries(ctx.params); delete p.new; delete p.filter; ctx.setParams(p); },
+      cancel: () => {
+        replace(formHost);
+        const p = Object.fromEntries(ctx.params); delete p.new; delete p.filter; ctx.setParams(p);
+        // keyboard users go on from where they opened the form
+        (opener && opener.isConnected && opener !== document.body ? opener : newButton).focus();
+      },
     }));
     formHost.querySelector('input')?.focus();
   }
