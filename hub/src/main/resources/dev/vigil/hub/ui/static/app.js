@@ -15,6 +15,7 @@ const HASH_ROUTES = [[/^#\/silences\/new/, '/silences'], [/^#\/silences/, '/sile
 const page = document.getElementById('page');
 let current = null;
 let me = { user: '', admin: false, authRequired: false };
+let shownUrl = '';
 
 function banner(message) {
   const el = document.getElementById('banner');
@@ -45,8 +46,10 @@ function fromHash() {
   return false;
 }
 
-async function show() {
+/** Renders the page of the URL; with focus (in-app navigation), keyboard focus then starts at the page. */
+async function show(focus) {
   fromHash();
+  shownUrl = location.pathname + location.search;
   const name = ROUTES[location.pathname] || 'overview';
   if (current) {
     current.abort.abort();
@@ -63,6 +66,7 @@ async function show() {
       const q = new URLSearchParams(params).toString();
       history.replaceState(null, '', location.pathname + (q ? '?' + q : ''));
       this.params = new URLSearchParams(q);
+      if (current === this) shownUrl = location.pathname + location.search;
     },
     navigate,
     /** Runs fn now and every ms while the page is shown. */
@@ -89,13 +93,14 @@ async function show() {
     console.warn('page failed', e);
     page.append(errorBox(e));
   }
+  if (focus && current === ctx && !page.contains(document.activeElement)) page.focus({ preventScroll: true });
 }
 
 /** Goes to a page path (with optional query) inside the app. */
 export function navigate(path, params) {
   const q = params ? new URLSearchParams(params).toString() : '';
   history.pushState(null, '', path + (q ? '?' + q : ''));
-  show();
+  show(true);
 }
 
 document.addEventListener('click', e => {
@@ -104,7 +109,11 @@ document.addEventListener('click', e => {
   e.preventDefault();
   navigate(new URL(a.href).pathname + new URL(a.href).search);
 });
-window.addEventListener('popstate', show);
+window.addEventListener('popstate', () => {
+  // an in-page anchor (the skip link's #page) changes only the hash: the page stays as it is
+  if (location.pathname + location.search === shownUrl && !HASH_ROUTES.some(([re]) => re.test(location.hash))) return;
+  show(true);
+});
 document.getElementById('theme').addEventListener('click', () => {
   const dark = document.documentElement.dataset.theme !== 'dark';
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
