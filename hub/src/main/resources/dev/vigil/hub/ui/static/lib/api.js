@@ -64,6 +64,10 @@ export async function postForm(path, params, signal) {
   if (!res.ok || !json || json.status !== 'success') {
     throw new ApiError(res.status, json && json.errorType, json && json.error ? json.error : res.statusText);
   }
+  // The answer's warnings ride along on the data, out of the way of code that walks its fields.
+  if (Array.isArray(json.warnings) && json.warnings.length && json.data && typeof json.data === 'object') {
+    Object.defineProperty(json.data, 'warnings', { value: json.warnings.map(String), enumerable: false });
+  }
   return json.data;
 }
 

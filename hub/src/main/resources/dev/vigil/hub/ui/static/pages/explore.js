@@ -94,6 +94,8 @@ export async function render(root, ctx) {
     value: state.step !== null ? String(state.step) : '', placeholder: autoStep(parseDuration(state.range)) + 's' });
   const stacked = h('input', { type: 'checkbox', id: 'explore-stacked', checked: state.stacked });
   const graphWarn = h('div', { class: 'explore-warning', role: 'status' });
+  // The query API's warnings (for either tab), above the result.
+  const apiWarn = h('div', { id: 'explore-warnings', class: 'explore-warning', role: 'status' });
   const chartEl = h('div', { class: 'chart explore-chart' });
   const graphInfo = h('div', { class: 'muted explore-graph-info' });
 
@@ -149,7 +151,7 @@ export async function render(root, ctx) {
     editor.el,
     h('div', { class: 'toolbar explore-actions' }, executeBtn, formatBtn,
       h('span', { class: 'muted', text: 'Shift+Enter runs; Ctrl+Space completes' }), status),
-    tablist, tablePanel, graphPanel);
+    tablist, apiWarn, tablePanel, graphPanel);
 
   function setTab(name, andRun) {
     state.tab = name;
@@ -175,6 +177,7 @@ export async function render(root, ctx) {
     state.expr = editor.value;
     saveState();
     editor.clearError();
+    replace(apiWarn);
     if (running) running.abort();
     const abort = new AbortController();
     running = abort;
@@ -209,9 +212,15 @@ export async function render(root, ctx) {
     }
   }
 
+  function showWarnings(warnings) {
+    replace(apiWarn, warnings && warnings.length ? h('ul', { class: 'explore-warnings' },
+      warnings.map(w => h('li', { text: 'Warning: ' + w }))) : null);
+  }
+
   async function runTable(signal, began) {
     const data = await ctx.api.query(state.expr, state.end ?? undefined, signal);
     const loaded = performance.now() - began;
+    showWarnings(data.warnings);
     const { resultType, result } = data;
     let rows;
     let columns;
@@ -247,6 +256,7 @@ export async function render(root, ctx) {
     const start = end - range;
     const data = await ctx.api.queryRange(state.expr, start, end, step, signal);
     const loaded = performance.now() - began;
+    showWarnings(data.warnings);
     if (data.resultType !== 'matrix') throw new Error('unexpected result type ' + data.resultType);
     lastMatrix = { matrix: data.result, start, end, step };
     status.textContent = `Load time: ${Math.round(loaded)} ms · Resolution: ${duration(step)} · Result series: ${data.result.length}`;
