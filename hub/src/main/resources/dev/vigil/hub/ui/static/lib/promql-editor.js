@@ -249,7 +249,9 @@ export function createEditor(opts = {}) {
   }
 
   textarea.addEventListener('input', () => { grow(); suggest(false); });
-  textarea.addEventListener('blur', () => setTimeout(close, 100));
+  // Closed a moment after the editor loses focus, unless focus came back meanwhile (a list shown
+  // after a quick refocus must stay open).
+  textarea.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== textarea) close(); }, 100));
   textarea.addEventListener('click', () => { if (!list.hidden) suggest(false); });
   textarea.addEventListener('keydown', e => {
     const open = !list.hidden && options.length > 0;
