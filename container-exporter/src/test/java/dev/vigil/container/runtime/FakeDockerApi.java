@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeDockerApi implements AutoCloseable {
     final Map<String, String> inspectBodies = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
+    final AtomicInteger listRequests = new AtomicInteger();
     volatile boolean chunked;
     volatile boolean hang;
     volatile int chunkSize = 1000;
@@ -97,6 +98,7 @@ final class FakeDockerApi implements AutoCloseable {
             int status = 200;
             String body;
             if (target.startsWith("/containers/json")) {
+                listRequests.incrementAndGet();
                 body = listBody();
             } else if (target.startsWith("/containers/") && target.endsWith("/json")) {
                 String id = target.substring("/containers/".length(), target.length() - "/json".length());
