@@ -1,0 +1,165 @@
+package dev.vigil.container.collector;
+
+import dev.vigil.container.cgroup.CgroupMode;
+import dev.vigil.container.cgroup.CgroupMounts;
+import dev.vigil.container.cgroup.CgroupStats;
+import dev.vigil.container.cgroup.CgroupStatsReader;
+import dev.vigil.container.cgroup.CgroupTree;
+import dev.vigil.container.proc.BlockDevices;
+import dev.vigil.container.proc.CgroupStartTime;
+import dev.vigil.container.proc.DeviceNamer;
+import dev.vigil.container.proc.InterfaceStats;
+import dev.vigil.container.proc.MachineInfoReader;
+import dev.vigil.container.proc.NetworkReader;
+import dev.vigil.container.proc.ProcessCounter;
+import dev.vigil.container.runtime.ContainerLabels;
+import dev.vigil.container.runtime.ContainerMetadata;
+import dev.vigil.container.runtime.MetadataResolver;
+import dev.vigil.exporter.Collector;
+import dev.vigil.exporter.Desc;
+import dev.vigil.exporter.MetricSink;
+import dev.vigil.exporter.host.HostPaths;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * cAdvisor's container families for every cgroup of the host (runtime containers, systemd units,
+ * slices and the root {@code /}), named through the runtimes' metadata. Everything is read at
+ * scrape time, so samples carry no timestamps of their own (cAdvisor stamps them because it
+ * serves values cached by its housekeeping).
+ */
+public final class ContainerCollector implements Collector {
+    private static final Desc SCRAPE_ERROR = Desc.gauge("container_scrape_error",
+            "1 if there was an error while getting container metrics, 0 otherwise");
+
+    /** How the collector is set up: labels, per-CPU usage, runtime label policy. */
+    public record Options(LabelScheme scheme, boolean perCpu, ContainerLabels.Policy labelPolicy) {
+    }
+
+    private final CgroupMounts mounts;
+    private final CgroupTree tree;
+    private final CgroupStatsReader reader;
+    private final MetadataResolver resolver;
+    private final Options options;
+    private final NetworkReader network;
+    private final ProcessCounter processes;
+    private final CgroupStartTime startTimes;
+    private final BlockDevices blockDevices;
+    private final MachineInfoReader machine;
+
+    public ContainerCollector(HostPaths paths, MetadataResolver resolver, Options options) {
+        this.mounts = CgroupMounts.discover(paths);
+        this.tree = new CgroupTree(mounts);
+        this.reader = CgroupStatsReader.of(mounts, paths);
+        this.resolver = resolver;
+        this.options = options;
+        this.network = new NetworkReader(paths);
+        this.processes = new ProcessCounter(paths);
+        this.startTimes = new CgroupStartTime(paths);
+        this.blockDevices = new BlockDevices(paths);
+        this.machine = new MachineInfoReader(paths);
+    }
+
+    @Override
+    public String name() {
+        return "container";
+    }
+
+    private record Container(CgroupStats stats, LabelScheme.Row row) {
+    }
+
+    @Override
+    public void update(MetricSink sink) throws IOException {
+        List<String> cgroups;
+        try {
+            cgroups = tree.list();
+        } catch (IOException | RuntimeException e) {
+            sink.add(SCRAPE_ERROR, 1);
+            throw e;
+        }
+        List<Container> containers = new ArrayList<>(cgroups.size());
+        for (String cgroup : cgroups) {
+            CgroupStats stats;
+            try {
+                stats = reader.read(cgroup);
+            } catch (NoSuchFileException gone) {
+                continue; // removed since the listing: churn, not an error
+            }
+            Optional<ContainerMetadata> meta = resolver.resolve(cgroup);
+            containers.add(new Container(stats, options.scheme().row(cgroup, meta, options.labelPolicy())));
+        }
+        List<String> baseNames = options.scheme().names(containers.stream().map(Container::row).toList());
+        Emitter out = new Emitter(sink, baseNames);
+        DeviceNamer devices = new DeviceNamer(Map.of(), blockDevices.disks());
+        long memTotal = machine.memTotalBytes();
+        Instant now = Instant.now();
+        for (Container c : containers) {
+            emit(out, c, baseNames, devices, memTotal, now);
+        }
+        sink.add(SCRAPE_ERROR, 0);
+    }
+
+    private void emit(Emitter out, Container c, List<String> baseNames, DeviceNamer devices, long memTotal,
+            Instant now) {
+        String[] base = options.scheme().values(baseNames, c.row());
+        String id = c.row().id();
+        boolean root = id.equals("/");
+        CgroupStats s = c.stats();
+        out.add(Families.LAST_SEEN, now.getEpochSecond(), base);
+        ContainerSamples.spec(out, s, startSeconds(c, now), base, memTotal, root);
+        ContainerSamples.cpu(out, s, options.perCpu(), base);
+        ContainerSamples.cpuLoad(out, base);
+        ContainerSamples.memory(out, s, base);
+        ContainerSamples.blockIo(out, s, devices, base);
+        ContainerSamples.network(out, interfaces(c, root), base);
+        s.processes().ifPresent(pids -> ContainerSamples.processes(out, s,
+                processes.count(pids, s.pids().max().orElse(0)), base));
+        ContainerSamples.pressure(out, s, base);
+    }
+
+    /** The runtime's start time when it knows one, else the cgroup directories' (spec 3.1). */
+    private Optional<Double> startSeconds(Container c, Instant now) {
+        Optional<Instant> runtime = c.row().meta().flatMap(ContainerMetadata::startTime);
+        if (runtime.isPresent()) {
+            return runtime.map(t -> (double) t.getEpochSecond());
+        }
+        String relative = c.row().id().substring(1);
+        List<Path> dirs = new ArrayList<>();
+        if (mounts.mode() == CgroupMode.V2) {
+            mounts.unified().ifPresent(u -> dirs.add(relative.isEmpty() ? u : u.resolve(relative)));
+        } else {
+            for (Path hierarchy : mounts.v1Hierarchies()) {
+                dirs.add(relative.isEmpty() ? hierarchy : hierarchy.resolve(relative));
+            }
+        }
+        try {
+            return startTimes.startTime(dirs, mounts.mode() == CgroupMode.V2, now).map(t -> (double) t.getEpochSecond());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The network interfaces of a container that owns its namespace (the root: PID 1's). */
+    private List<InterfaceStats> interfaces(Container c, boolean root) {
+        Optional<ContainerMetadata> meta = c.row().meta();
+        long pid;
+        if (root) {
+            pid = 1;
+        } else if (meta.isPresent() && meta.get().ownsNetwork() && meta.get().pid().isPresent()) {
+            pid = meta.get().pid().getAsLong();
+        } else {
+            return List.of();
+        }
+        try {
+            return network.read(pid).orElse(List.of());
+        } catch (IOException e) {
+            return List.of(); // the process went away or its namespace is not ours to read
+        }
+    }
+}
