@@ -22,6 +22,7 @@ import dev.vigil.exporter.host.HostPaths;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,15 @@ public final class ContainerCollector implements Collector {
     private final CgroupStartTime startTimes;
     private final BlockDevices blockDevices;
     private final MachineInfoReader machine;
+    private final Clock clock;
 
     public ContainerCollector(HostPaths paths, MetadataResolver resolver, Options options) {
+        this(paths, resolver, options, Clock.systemUTC());
+    }
+
+    /** As above, reading "now" (last seen, raw cgroups' start times) from {@code clock}: tests fix it. */
+    public ContainerCollector(HostPaths paths, MetadataResolver resolver, Options options, Clock clock) {
+        this.clock = clock;
         this.mounts = CgroupMounts.discover(paths);
         this.tree = new CgroupTree(mounts);
         this.reader = CgroupStatsReader.of(mounts, paths);
@@ -98,21 +106,23 @@ public final class ContainerCollector implements Collector {
         Emitter out = new Emitter(sink, baseNames);
         DeviceNamer devices = new DeviceNamer(Map.of(), blockDevices.disks());
         long memTotal = machine.memTotalBytes();
-        Instant now = Instant.now();
+        long swapTotal = machine.swapTotalBytes();
+        Instant now = clock.instant();
         for (Container c : containers) {
-            emit(out, c, baseNames, devices, memTotal, now);
+            emit(out, c, baseNames, devices, memTotal, swapTotal, now);
         }
         sink.add(SCRAPE_ERROR, 0);
     }
 
     private void emit(Emitter out, Container c, List<String> baseNames, DeviceNamer devices, long memTotal,
-            Instant now) {
+            long swapTotal, Instant now) {
         String[] base = options.scheme().values(baseNames, c.row());
         String id = c.row().id();
         boolean root = id.equals("/");
         CgroupStats s = c.stats();
         out.add(Families.LAST_SEEN, now.getEpochSecond(), base);
-        ContainerSamples.spec(out, s, startSeconds(c, now), base, memTotal, root);
+        ContainerSamples.spec(out, s, startSeconds(c, now), base, memTotal, swapTotal, root,
+                mounts.mode() == CgroupMode.V2);
         ContainerSamples.cpu(out, s, options.perCpu(), base);
         ContainerSamples.cpuLoad(out, base);
         ContainerSamples.memory(out, s, base);

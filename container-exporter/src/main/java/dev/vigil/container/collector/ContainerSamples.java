@@ -6,10 +6,12 @@ import dev.vigil.container.cgroup.CgroupStats;
 import dev.vigil.container.proc.DeviceNamer;
 import dev.vigil.container.proc.InterfaceStats;
 import dev.vigil.container.proc.ProcessCounts;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * One container's samples from its cgroup stats, per cAdvisor's kinds and emission rules (spec
@@ -23,12 +25,16 @@ final class ContainerSamples {
     private ContainerSamples() {
     }
 
-    /** The spec families (3.1), emitted whatever the stats: start time, CPU and memory limits. */
+    /**
+     * The spec families (3.1), emitted whatever the stats: start time, CPU and memory limits. The root's
+     * memory and swap limits are the machine's; on v2 every cgroup "has a cpu cgroup" (cAdvisor's
+     * HasCpu), so period and shares read 0 where {@code cpu.max}/{@code cpu.weight} are absent (the root).
+     */
     static void spec(Emitter out, CgroupStats s, Optional<Double> startSeconds, String[] base, long rootMemLimit,
-            boolean root) {
+            long rootSwapLimit, boolean root, boolean unified) {
         startSeconds.ifPresent(t -> out.add(START_TIME, Math.floor(t), base));
         CgroupStats.CpuSpec cpu = s.cpuSpec();
-        if (cpu.period().isPresent() || cpu.shares().isPresent()) {
+        if (unified || cpu.period().isPresent() || cpu.shares().isPresent()) {
             out.add(SPEC_CPU_PERIOD, cpu.period(), 1, true, base);
             out.add(SPEC_CPU_SHARES, cpu.shares(), 1, true, base);
         }
@@ -39,7 +45,11 @@ final class ContainerSamples {
         if (mem.limit().isPresent() || root) {
             long limit = root && mem.limit().orElse(0) == 0 ? rootMemLimit : mem.limit().orElse(0);
             out.add(SPEC_MEMORY_LIMIT, limit, base);
-            out.add(SPEC_MEMORY_SWAP_LIMIT, mem.swapLimit(), 1, true, base);
+            if (root) {
+                out.add(SPEC_MEMORY_SWAP_LIMIT, rootSwapLimit, base);
+            } else {
+                out.add(SPEC_MEMORY_SWAP_LIMIT, mem.swapLimit(), 1, true, base);
+            }
             out.add(SPEC_MEMORY_RESERVATION, mem.reservation(), 1, true, base);
         }
     }
@@ -99,12 +109,17 @@ final class ContainerSamples {
 
     /** diskIO (3.6), the cgroup half: one sample per device in the cgroup's files. */
     static void blockIo(Emitter out, CgroupStats s, DeviceNamer names, String[] base) {
+        Set<String> named = new HashSet<>();
         for (CgroupStats.BlockIoDevice d : s.blockIo()) {
             String device = names.name(d.major(), d.minor());
-            out.add(FS_READS_BYTES, d.readBytes(), 1, false, base, device);
-            out.add(FS_WRITES_BYTES, d.writeBytes(), 1, false, base, device);
-            out.add(FS_READS, d.reads(), 1, false, base, device);
-            out.add(FS_WRITES, d.writes(), 1, false, base, device);
+            // Two devices with no known name are both device="": a repeated label set would make the
+            // sink drop the whole family. client_golang keeps the first such sample; so do we.
+            if (named.add(device)) {
+                out.add(FS_READS_BYTES, d.readBytes(), 1, false, base, device);
+                out.add(FS_WRITES_BYTES, d.writeBytes(), 1, false, base, device);
+                out.add(FS_READS, d.reads(), 1, false, base, device);
+                out.add(FS_WRITES, d.writes(), 1, false, base, device);
+            }
             for (Map.Entry<String, Long> op : d.bytesByOperation().entrySet()) {
                 out.add(BLKIO_DEVICE_USAGE, op.getValue(), base, device, Integer.toString(d.major()),
                         Integer.toString(d.minor()), op.getKey());

@@ -1,0 +1,186 @@
+package dev.vigil.container.collector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vigil.container.runtime.ContainerLabels;
+import dev.vigil.container.runtime.ContainerMetadata;
+import dev.vigil.container.runtime.KubernetesRef;
+import dev.vigil.container.runtime.MetadataResolver;
+import dev.vigil.container.runtime.Runtime;
+import dev.vigil.container.runtime.RuntimeSource;
+import dev.vigil.exporter.Collector;
+import dev.vigil.exporter.SnapshotSink;
+import dev.vigil.exporter.exposition.Exposition;
+import dev.vigil.exporter.host.HostPaths;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The container and machine collectors over each cgroup fixture tree (v1 cgroupfs, hybrid systemd,
+ * v2), with the proc fixtures as the host's procfs/sysfs, two fake runtimes naming some of the
+ * cgroups, and a fixed clock; their exposition text must equal {@code golden/<tree>-<scheme>.prom}.
+ * {@code UPDATE_GOLDEN=1} rewrites the files (review the diff before committing).
+ *
+ * <p>The composed host: {@code proc/} is the proc fixtures' procfs overlaid with the tree's own
+ * {@code proc/} files (mountinfo, meminfo), plus PID 1's {@code net/dev} (the root's network) taken
+ * from the fixture process 4242; every file and directory gets the same mtime, so raw cgroups' start
+ * times are the boot time (the clamp) whatever the checkout time.
+ */
+class ContainerGoldenTest {
+    static final Instant NOW = Instant.parse("2025-03-04T05:06:07Z");
+    static final Instant STARTED = Instant.parse("2025-03-01T12:00:00Z");
+    static final Instant CREATED = Instant.parse("2025-03-01T11:59:58Z");
+    static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @TempDir
+    Path host;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"v1,cadvisor", "v1,kubelet", "hybrid,cadvisor", "hybrid,kubelet", "v2,cadvisor", "v2,kubelet"})
+    void matchesGolden(String tree, String scheme) throws Exception {
+        HostPaths paths = compose(tree);
+        MetadataResolver resolver = new MetadataResolver(List.of(DOCKER, CONTAINERD), Duration.ofDays(1), () -> 0L,
+                pid -> true);
+        resolver.refreshNow(); // so no background refresh is due during the scrape
+        ContainerCollector containers = new ContainerCollector(paths, resolver,
+                new ContainerCollector.Options(LabelScheme.named(scheme), true, ContainerLabels.Policy.all()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        String actual = render(containers) + render(new MachineCollector(paths));
+        Path golden = GOLDEN.resolve(tree + "-" + scheme + ".prom");
+        if ("1".equals(System.getenv("UPDATE_GOLDEN"))) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, actual);
+        }
+        assertEquals(Files.exists(golden) ? Files.readString(golden) : "", actual,
+                "output differs from " + golden + "; UPDATE_GOLDEN=1 rewrites it (then review the diff)");
+    }
+
+    static String render(Collector collector) throws IOException {
+        SnapshotSink sink = new SnapshotSink();
+        collector.update(sink);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Exposition.render(new MetricSnapshots(sink.toSnapshots()), "text/plain; version=0.0.4", false, buffer);
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    // ---- the composed host ----
+
+    private HostPaths compose(String tree) throws IOException {
+        Path proc = host.resolve("proc");
+        Path sys = host.resolve("sys");
+        copy(fixture("proc/procfs"), proc);
+        copy(fixture("proc/sysfs"), sys);
+        copy(fixture("proc/rootfs"), host);
+        copy(fixture("cgroup/" + tree), host); // the tree's own proc files win
+        Files.createDirectories(proc.resolve("1/net"));
+        Files.copy(proc.resolve("4242/net/dev"), proc.resolve("1/net/dev"));
+        FileTime fixed = FileTime.from(Instant.parse("2025-01-01T00:00:00Z"));
+        try (Stream<Path> all = Files.walk(host)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> setTime(p, fixed));
+        }
+        return new HostPaths(proc, sys, host, host.resolve("udev"));
+    }
+
+    private static void setTime(Path p, FileTime time) {
+        try {
+            Files.setLastModifiedTime(p, time);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path fixture(String name) {
+        try {
+            return Path.of(ContainerGoldenTest.class.getResource("/fixtures/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    // ---- the fake runtimes ----
+
+    static final String POD_UID = "6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9";
+
+    /** Docker: the cgroupfs container of v1 and the systemd-driver ones of hybrid and v2; 9999… stays unknown. */
+    static final RuntimeSource DOCKER = new FakeRuntime(Runtime.DOCKER, Map.of(
+            "3f4e1a5b2c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f", docker(
+                    "3f4e1a5b2c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f", "web-1", "nginx:1.27",
+                    Map.of("com.docker.compose.project", "shop", "com.docker.compose.service", "web"), true),
+            "c0ffee00112233445566778899aabbccddeeff00112233445566778899aabbcc", docker(
+                    "c0ffee00112233445566778899aabbccddeeff00112233445566778899aabbcc", "cache", "redis:7",
+                    Map.of("tier", "backend", "com.example/owner", "ops"), true),
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", docker(
+                    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "db", "postgres:16",
+                    Map.of("tier", "data"), false)));
+
+    /** containerd (CRI): the Kubernetes app container of each tree, in the pod of {@link #POD_UID}. */
+    static final RuntimeSource CONTAINERD = new FakeRuntime(Runtime.CONTAINERD, Map.of(
+            "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
+            kube("a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"),
+            "d00dfeed0123456789abcdef0123456789abcdef0123456789abcdef01234567",
+            kube("d00dfeed0123456789abcdef0123456789abcdef0123456789abcdef01234567"),
+            "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210",
+            kube("fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210")));
+
+    /** A Docker container; {@code ownsNetwork} ones run as fixture process 4242 (its net/dev has eth0). */
+    static ContainerMetadata docker(String id, String name, String image, Map<String, String> labels,
+            boolean ownsNetwork) {
+        return new ContainerMetadata(id, Runtime.DOCKER, name, image, labels, Optional.empty(),
+                ownsNetwork ? OptionalLong.of(4242) : OptionalLong.empty(), Optional.of(CREATED),
+                Optional.of(STARTED), ownsNetwork, Optional.of("healthy"));
+    }
+
+    static ContainerMetadata kube(String id) {
+        return new ContainerMetadata(id, Runtime.CONTAINERD, id, "docker.io/library/nginx:1.27",
+                Map.of("io.kubernetes.pod.name", "web-7d9c8b6f5-x2x9q", "io.kubernetes.pod.namespace", "shop",
+                        "io.kubernetes.container.name", "web", "io.cri-containerd.kind", "container"),
+                Optional.of(new KubernetesRef("web-7d9c8b6f5-x2x9q", "shop", "web", POD_UID)), OptionalLong.of(24533),
+                Optional.of(CREATED), Optional.empty(), false, Optional.empty());
+    }
+
+    record FakeRuntime(Runtime runtime, Map<String, ContainerMetadata> containers) implements RuntimeSource {
+        @Override
+        public Set<String> liveIds() {
+            return containers.keySet();
+        }
+
+        @Override
+        public Optional<ContainerMetadata> lookup(String id) {
+            return Optional.ofNullable(containers.get(id));
+        }
+    }
+}
