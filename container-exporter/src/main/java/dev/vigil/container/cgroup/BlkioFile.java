@@ -27,7 +27,7 @@ public final class BlkioFile {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            String[] fields = trimmed.split("\\s+");
+            String[] fields = Fields.split(trimmed);
             if (fields.length == 2 && fields[0].equals("Total")) {
                 continue;
             }

@@ -39,6 +39,10 @@ public interface CgroupStatsReader {
                 throw new IOException("cgroup name must not contain '.' or '..': " + cgroup);
             }
         }
-        return cgroup.replaceAll("^/+", "");
+        int start = 0;
+        while (start < cgroup.length() && cgroup.charAt(start) == '/') {
+            start++;
+        }
+        return cgroup.substring(start);
     }
 }

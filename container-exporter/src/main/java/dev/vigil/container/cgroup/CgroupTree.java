@@ -1,14 +1,15 @@
 package dev.vigil.container.cgroup;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -18,6 +19,12 @@ import java.util.TreeSet;
  * container names and {@code id} label.
  */
 public final class CgroupTree {
+    private static final int NOT_A_DIRECTORY = -1;
+    /** The link count of a directory without subdirectories: its entry in the parent and its ".". */
+    private static final int LEAF_LINKS = 2;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
+
     private final CgroupMounts mounts;
 
     public CgroupTree(CgroupMounts mounts) {
@@ -45,34 +52,53 @@ public final class CgroupTree {
         if (!Files.isDirectory(hierarchy)) {
             return;
         }
-        Files.walkFileTree(hierarchy, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(hierarchy) && dir.getFileName().toString().endsWith(".mount")) {
-                    return FileVisitResult.SKIP_SUBTREE;
+        cgroups.add("/");
+        try {
+            addBelow(hierarchy, "", cgroups);
+        } catch (NoSuchFileException | DirectoryIteratorException gone) {
+            // the hierarchy went away, or failed mid-listing: what was seen stays listed
+        }
+    }
+
+    /**
+     * Adds the cgroups below {@code dir} (named {@code name}; "" for the hierarchy). Only
+     * directories are stat'ed for their link count, and a directory whose count is 2 has no
+     * subdirectories, so it is not listed: a cgroup directory holds tens of control files, and
+     * stat'ing each of them on every scrape was most of a scrape's cost (BENCHMARKS.md). cgroupfs
+     * (kernfs), ext4 and tmpfs count a directory's links as 2 + its subdirectories; file systems
+     * that do not (btrfs and overlayfs report 1) are listed in full.
+     */
+    private static void addBelow(Path dir, String name, SortedSet<String> cgroups) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                int links = directoryLinks(entry);
+                String child = entry.getFileName().toString();
+                if (links == NOT_A_DIRECTORY || child.endsWith(".mount")) {
+                    continue; // a control file, a vanished entry, or a systemd mount unit
                 }
-                cgroups.add(name(hierarchy, dir));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException || !file.equals(hierarchy)) {
-                    return FileVisitResult.CONTINUE; // removed (or unreadable) while we walked
+                String childName = name + "/" + child;
+                cgroups.add(childName);
+                if (links != LEAF_LINKS) {
+                    try {
+                        addBelow(entry, childName, cgroups);
+                    } catch (IOException | DirectoryIteratorException e) {
+                        // removed (or unreadable) while we walked: what was seen stays listed
+                    }
                 }
-                throw e;
             }
+        }
+    }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                return FileVisitResult.CONTINUE; // a directory removed mid-listing keeps what was seen
-            }
-        });
+    /** A directory's link count (0 where the file system has no "unix" view); -1 for anything else. */
+    private static int directoryLinks(Path entry) {
+        try {
+            Map<String, Object> attrs = Files.readAttributes(entry, "unix:mode,nlink", LinkOption.NOFOLLOW_LINKS);
+            return ((Integer) attrs.get("mode") & S_IFMT) == S_IFDIR ? (Integer) attrs.get("nlink") : NOT_A_DIRECTORY;
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? 0 : NOT_A_DIRECTORY;
+        } catch (IOException gone) {
+            return NOT_A_DIRECTORY;
+        }
     }
 
     /** {@code <hierarchy>/a/b} → {@code /a/b}; the hierarchy itself → {@code /}. */

@@ -23,7 +23,7 @@ public final class FlatKeyedFile {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            String[] fields = trimmed.split("\\s+");
+            String[] fields = Fields.split(trimmed);
             if (fields.length != 2) {
                 skipped.skip(line, "expected 'key value', found " + fields.length + " fields");
                 continue;

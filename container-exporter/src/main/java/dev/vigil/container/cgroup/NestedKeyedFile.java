@@ -24,7 +24,7 @@ public final class NestedKeyedFile {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            String[] fields = trimmed.split("\\s+");
+            String[] fields = Fields.split(trimmed);
             Map<String, String> pairs = new LinkedHashMap<>();
             String problem = null;
             for (int i = 1; i < fields.length && problem == null; i++) {

@@ -22,7 +22,7 @@ public final class PerCpuFile {
         if (trimmed.isEmpty()) {
             return List.of();
         }
-        for (String field : trimmed.split("\\s+")) {
+        for (String field : Fields.split(trimmed)) {
             Long value = Numbers.parseUnsigned(field);
             if (value == null) {
                 skipped.skip(trimmed, "per-CPU value '" + field + "' is not an unsigned integer; list dropped");

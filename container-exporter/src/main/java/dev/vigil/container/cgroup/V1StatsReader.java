@@ -111,7 +111,8 @@ final class V1StatsReader implements CgroupStatsReader {
             if (first.isEmpty()) {
                 continue;
             }
-            List<BlkioFile.Entry> serviced = blkio.text(source.servicedFile).map(BlkioFile::parse).orElse(List.of());
+            List<BlkioFile.Entry> serviced = source.servicedFile.equals(source.firstFile) ? first
+                    : blkio.text(source.servicedFile).map(BlkioFile::parse).orElse(List.of());
             List<BlkioFile.Entry> bytes = blkio.text(source.bytesFile).map(BlkioFile::parse).orElse(List.of());
             return BlkioDevices.merge(bytes, serviced);
         }

@@ -149,7 +149,7 @@ final class V2StatsReader implements CgroupStatsReader {
         OptionalLong period = OptionalLong.empty();
         Optional<String> max = files.text("cpu.max");
         if (max.isPresent()) {
-            String[] fields = max.get().strip().split("\\s+");
+            String[] fields = Fields.split(max.get().strip());
             if (fields.length >= 1) {
                 quota = fields[0].equals("max") ? OptionalLong.of(0) : SingleValueFile.parse(fields[0]);
             }
