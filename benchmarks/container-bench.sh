@@ -20,10 +20,12 @@
 #                 scrapes: adds the work done between scrapes (cAdvisor's housekeeping collects
 #                 every container on its own timer; the exporter refreshes runtime lists);
 #   idle_cpu_pct  CPU between scrapes, as a percentage of one core over the window;
+#   sys_share_pct the kernel's share (stime) of the window's CPU;
 #   p50_ms/p99_ms curl's time_total;
 #   gzip_bytes    bytes on the wire for the last scrape, body_bytes and series (sample lines) of its
 #                 decompressed body, and ids, the distinct `id` label values (cgroups exported);
-#   rss_mib/hwm_mib VmRSS and VmHWM after the scrapes.
+#   rss_mib       VmRSS right after the scrapes, rss_idle_mib after IDLE_SECONDS more (default 6),
+#                 hwm_mib VmHWM (peak).
 # Then the medians over the rounds and, with cAdvisor, the ratio vigil / cadvisor.
 #
 # cAdvisor: CADVISOR=path, else `cadvisor` on PATH; without one only the exporter is measured. It is
@@ -41,6 +43,7 @@ containers=${1:-50}
 scrapes=${2:-200}
 rounds=${3:-3}
 interval=${INTERVAL:-0.1}
+idle=${IDLE_SECONDS:-6}
 housekeeping=${CADVISOR_HOUSEKEEPING:-10s}
 vigil_port=${VIGIL_PORT:-29101}
 cadvisor_port=${CADVISOR_PORT:-29180}
@@ -125,13 +128,15 @@ start() { # NAME
   pids[$1]=$!
 }
 
-# Sets REPLY to the process' CPU time so far in clock ticks (utime + stime), without forking.
+# Sets REPLY to the process' CPU time so far in clock ticks (utime + stime), REPLY_SYS to stime,
+# without forking.
 cpu_ticks() {
   local line
   read -r line <"/proc/$1/stat"
   local -a f
   read -r -a f <<<"${line##*) }"
   REPLY=$((f[11] + f[12]))
+  REPLY_SYS=${f[12]}
 }
 
 scrape() { # NAME OUTPUT: prints "time_total size_download"
@@ -161,11 +166,11 @@ for round in $(seq "$rounds"); do
     for _ in $(seq 10); do scrape "$name" /dev/null >/dev/null; done
   done
 
-  declare -A in_scrape=() before=() window0=()
+  declare -A in_scrape=() before=() window0=() sys0=() rss=()
   for name in "${names[@]}"; do
     in_scrape[$name]=0
     : >"$work/$name.times"
-    cpu_ticks "${pids[$name]}"; window0[$name]=$REPLY
+    cpu_ticks "${pids[$name]}"; window0[$name]=$REPLY; sys0[$name]=$REPLY_SYS
   done
   t0=$(date +%s%N)
   for ((i = 0; i < scrapes; i++)); do
@@ -177,15 +182,20 @@ for round in $(seq "$rounds"); do
     sleep "$interval"
   done
   t1=$(date +%s%N)
+  declare -A window=() sys=()
+  for name in "${names[@]}"; do
+    cpu_ticks "${pids[$name]}"; window[$name]=$((REPLY - window0[$name])); sys[$name]=$((REPLY_SYS - sys0[$name]))
+    rss[$name]=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/${pids[$name]}/status")
+  done
+  sleep "$idle" # the launcher's JVM trims its native heap every 5 s; RSS is read again after that
   for name in "${names[@]}"; do
     pid=${pids[$name]}
-    cpu_ticks "$pid"; window=$((REPLY - window0[$name]))
     body=$work/$name.body
-    python3 - "$name" "$round" "$work/$name.times" "$body" "$pid" "${in_scrape[$name]}" "$window" \
-      "$ticks_per_s" "$((t1 - t0))" >>"$results" <<'PY'
+    python3 - "$name" "$round" "$work/$name.times" "$body" "$pid" "${in_scrape[$name]}" "${window[$name]}" \
+      "$ticks_per_s" "$((t1 - t0))" "${sys[$name]}" "${rss[$name]}" >>"$results" <<'PY'
 import json, re, sys
 name, rnd, times, body, pid = sys.argv[1:6]
-in_scrape, window, hz, wall_ns = (int(x) for x in sys.argv[6:10])
+in_scrape, window, hz, wall_ns, sys_ticks, rss_kib = (int(x) for x in sys.argv[6:12])
 rows = [line.split() for line in open(times)]
 lat = sorted(float(t) * 1000 for t, _ in rows)
 n = len(lat)
@@ -201,9 +211,10 @@ print(name, json.dumps({
     "cpu_ms": in_scrape * 1000 / hz / n,
     "window_cpu_ms": window * 1000 / hz / n,
     "idle_cpu_pct": (window - in_scrape) / hz / (wall_ns / 1e9) * 100,
+    "sys_share_pct": sys_ticks / window * 100 if window else 0,
     "p50_ms": lat[n // 2], "p99_ms": lat[min(n - 1, int(n * 0.99))],
     "gzip_bytes": int(rows[-1][1]), "body_bytes": len(text.encode()), "series": series, "ids": ids,
-    "rss_mib": status("VmRSS"), "hwm_mib": status("VmHWM"),
+    "rss_mib": rss_kib / 1024, "rss_idle_mib": status("VmRSS"), "hwm_mib": status("VmHWM"),
 }))
 PY
     echo "round $round: $(tail -n 1 "$results")" >&2
@@ -217,7 +228,8 @@ rows = {}
 for line in open(sys.argv[1]):
     name, payload = line.split(" ", 1)
     rows.setdefault(name, []).append(json.loads(payload))
-keys = ["cpu_ms", "window_cpu_ms", "idle_cpu_pct", "p50_ms", "p99_ms", "gzip_bytes", "body_bytes", "series", "ids", "rss_mib", "hwm_mib"]
+keys = ["cpu_ms", "window_cpu_ms", "idle_cpu_pct", "sys_share_pct", "p50_ms", "p99_ms", "gzip_bytes", "body_bytes",
+        "series", "ids", "rss_mib", "rss_idle_mib", "hwm_mib"]
 names = [n for n in ("vigil", "cadvisor") if n in rows]
 print(f"{sys.argv[2]} containers, {sys.argv[3]} scrapes per round")
 print("| exporter | round | " + " | ".join(keys) + " |")
