@@ -45,7 +45,9 @@ class ExploreWarningsIT {
         try (UiHub hub = UiHub.start(dir, false); Browser browser = new Browser()) {
             List<?> up = (List<?>) ((Map<String, Object>) ((Map<String, Object>) SilencesNotificationsStatusIT
                     .parse(hub.get("/api/v1/query?query=up").body())).get("data")).get("result");
-            browser.open(hub.base + "/explore");
+            // A 5m range at 1 s resolution: the hub started seconds ago, and the default hour's 14 s steps
+            // could all fall before its first samples (an empty graph, no canvas).
+            browser.open(hub.base + "/explore?g0.range_input=5m");
             WebElement input = browser.await(By.cssSelector("textarea.promql-input"));
             browser.driver.executeScript(ADD_WARNING);
             input.sendKeys("up", Keys.ESCAPE, Keys.chord(Keys.SHIFT, Keys.ENTER));
