@@ -8,22 +8,11 @@
 # reports, per peer, the latency from each group's group_wait expiry to its webhook's arrival.
 # Needs a built project (bin/mvn -B -o package -DskipTests) and /usr/bin/prometheus-alertmanager.
 set -euo pipefail
-cd "$(dirname "$(readlink -f "$0")")/.."
-# shellcheck source=../bin/lib/find-java.sh
-. bin/lib/find-java.sh
-vigil_find_java
-JAVA="$VIGIL_JAVA_HOME/bin/java"
+# shellcheck source=lib/bench.sh
+. "$(dirname "$(readlink -f "$0")")/lib/bench.sh"
 ALERTS=${1:-10000}
 GROUPS_N=${2:-1000}
 WAIT=${3:-10}
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 am_config() {
   cat <<YAML

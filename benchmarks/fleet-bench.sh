@@ -13,25 +13,14 @@
 # PEERS="vigil-hub" (or "prometheus") runs one peer only.
 # Needs `prometheus` (Debian's 2.42) on PATH and a built project (bin/mvn -B -o package -DskipTests).
 set -euo pipefail
-cd "$(dirname "$(readlink -f "$0")")/.."
-# shellcheck source=../bin/lib/find-java.sh
-. bin/lib/find-java.sh
-vigil_find_java
-JAVA="$VIGIL_JAVA_HOME/bin/java"
+# shellcheck source=lib/bench.sh
+. "$(dirname "$(readlink -f "$0")")/lib/bench.sh"
 TARGETS=${1:-200}
 SERIES=${2:-1000}
 INTERVAL=${3:-10}
 WARMUP=${4:-60}
 MEASURE=${5:-240}
 PORT=${FLEET_PORT:-20000}
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 "$JAVA" -Xmx2g -XX:+UseSerialGC -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.FleetServer \
   "$TARGETS" "$SERIES" "$PORT" "$work" >"$work/fleet.log" 2>&1 &

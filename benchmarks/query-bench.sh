@@ -10,22 +10,11 @@
 # milliseconds (client side, HTTP and JSON included) and the hub/Prometheus ratio.
 # Needs `prometheus` (Debian's 2.42) on PATH and a built project (bin/mvn -B -o package -DskipTests).
 set -euo pipefail
-cd "$(dirname "$(readlink -f "$0")")/.."
-# shellcheck source=../bin/lib/find-java.sh
-. bin/lib/find-java.sh
-vigil_find_java
-JAVA="$VIGIL_JAVA_HOME/bin/java"
+# shellcheck source=lib/bench.sh
+. "$(dirname "$(readlink -f "$0")")/lib/bench.sh"
 HOSTS=${1:-200}
 MINUTES=${2:-60}
 REPEAT=${3:-21}
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 printf 'global:\n  scrape_interval: 15s\nscrape_configs: []\n' >"$work/empty.yml"
 
 prometheus --log.level=warn --config.file="$work/empty.yml" --storage.tsdb.path="$work/prom" \

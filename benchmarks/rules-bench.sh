@@ -10,23 +10,12 @@
 # /api/v1/rules: the sum is the work of one round, the largest group its worst lag.
 # Needs a built project (bin/mvn -B -o package -DskipTests).
 set -euo pipefail
-cd "$(dirname "$(readlink -f "$0")")/.."
-# shellcheck source=../bin/lib/find-java.sh
-. bin/lib/find-java.sh
-vigil_find_java
-JAVA="$VIGIL_JAVA_HOME/bin/java"
+# shellcheck source=lib/bench.sh
+. "$(dirname "$(readlink -f "$0")")/lib/bench.sh"
 HOSTS=${1:-200}
 RULES=${2:-1000}
 NGROUPS=${3:-10}
 MEASURE=${4:-60}
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 # Rules like a node dashboard's and alert set: rates and ratios by instance, thresholds.
 {

@@ -1,0 +1,15 @@
+# Sourced by the benchmark scripts: moves to the project root, finds the JDK (JAVA), makes a work
+# directory (work) removed at exit, and kills the processes listed in `pids` at exit.
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.."
+# shellcheck source=../../bin/lib/find-java.sh
+. bin/lib/find-java.sh
+vigil_find_java
+JAVA="$VIGIL_JAVA_HOME/bin/java"
+work=$(mktemp -d)
+pids=()
+bench_cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap bench_cleanup EXIT
