@@ -300,13 +300,17 @@ public final class HubMain {
         CollectorRegistry registry = new CollectorRegistry("vigil_hub", List.of(new HubCollector(tsdb, scrapes),
                 remoteWrite.collector()));
         ExporterMetrics self = new ExporterMetrics("vigil_hub", build, true);
-        UiFacts uiFacts = new UiFacts(scrapes, tsdb, dataDir, alertmanager, rules::groups, adminRoles::get, reloader::current);
+        OriginGuard originGuard = new OriginGuard();
+        RoleGuard roleGuard = new RoleGuard(adminRoles::get);
+        UiRoutes ui = UiRoutes.packaged();
+        VigilApi vigilApi = new VigilApi(new UiFacts(scrapes, tsdb, dataDir, alertmanager, rules::groups,
+                adminRoles::get, reloader::current));
         ExporterServer server = new ExporterServer(addresses, web, "/metrics",
                 MetricsHandlers.create(registry, self, 40, Duration.ofSeconds(10)), "Vigil hub",
                 "The Vigil hub's API and telemetry.", "(version=" + build.version() + ")", routing -> {
-                    routing.addFilter(new OriginGuard()).addFilter(new RoleGuard(adminRoles::get));
-                    UiRoutes.packaged().routes(routing);
-                    new VigilApi(uiFacts).routes(routing);
+                    routing.addFilter(originGuard).addFilter(roleGuard);
+                    ui.routes(routing);
+                    vigilApi.routes(routing);
                     api.routes(routing);
                 });
         try {

@@ -1,11 +1,10 @@
 package dev.vigil.hub.ui;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vigil.hub.web.AdminRoles;
 import dev.vigil.hub.web.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The UI's own API under {@code /api/vigil/v1/}, for what the Prometheus and Alertmanager APIs do
@@ -16,9 +15,18 @@ public final class VigilApi {
     public static final String PREFIX = "/api/vigil/v1/";
 
     private final UiFacts facts;
+    private final OverviewApi overview;
+    private final NotificationsApi notifications;
+    private final StorageApi storage;
+    private final DiscoveryApi discovery;
 
+    /** Built once, so every listener shares the same state (the overview's ingest-rate readings). */
     public VigilApi(UiFacts facts) {
         this.facts = facts;
+        this.overview = new OverviewApi(facts);
+        this.notifications = new NotificationsApi(facts);
+        this.storage = new StorageApi(facts);
+        this.discovery = new DiscoveryApi(facts);
     }
 
     public void routes(HttpRouting.Builder routing) {
@@ -27,10 +35,10 @@ public final class VigilApi {
             boolean admin = facts.roles().get().isAdmin(authorization);
             Json.success(res, g -> writeIdentity(g, authorization, admin, facts.roles().get().required()));
         });
-        new OverviewApi(facts).routes(routing);
-        new NotificationsApi(facts).routes(routing);
-        new StorageApi(facts).routes(routing);
-        new DiscoveryApi(facts).routes(routing);
+        overview.routes(routing);
+        notifications.routes(routing);
+        storage.routes(routing);
+        discovery.routes(routing);
     }
 
     private static void writeIdentity(JsonGenerator g, String authorization, boolean admin, boolean authRequired)
@@ -44,22 +52,9 @@ public final class VigilApi {
 
     /** The basic-auth user name, "(bearer token)" for a token, "" without credentials; never the secret. */
     static String user(String authorization) {
-        if (authorization == null) {
-            return "";
-        }
-        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return "(bearer token)";
         }
-        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon > 0 ? decoded.substring(0, colon) : "";
-            } catch (IllegalArgumentException e) {
-                return "";
-            }
-        }
-        return "";
+        return AdminRoles.basicUser(authorization).orElse("");
     }
 }

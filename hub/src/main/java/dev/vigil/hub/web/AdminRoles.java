@@ -105,16 +105,21 @@ public record AdminRoles(boolean required, Set<String> users, BearerAuthenticato
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return tokens.enabled() && tokens.check(authorization);
         }
-        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon > 0 && users.contains(decoded.substring(0, colon));
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
+        return basicUser(authorization).map(users::contains).orElse(false);
+    }
+
+    /** The user name of a basic-auth {@code Authorization} header (never its password); empty otherwise. */
+    public static Optional<String> basicUser(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
         }
-        return false;
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 ? Optional.of(decoded.substring(0, colon)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }
