@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ import java.util.Optional;
 public final class ContainerCollector implements Collector {
     private static final Desc SCRAPE_ERROR = Desc.gauge("container_scrape_error",
             "1 if there was an error while getting container metrics, 0 otherwise");
+    private static final Duration HOST_FACTS_TTL = Duration.ofMinutes(1);
 
     /** How the collector is set up: labels, per-CPU usage, runtime label policy. */
     public record Options(LabelScheme scheme, boolean perCpu, ContainerLabels.Policy labelPolicy) {
@@ -54,6 +56,7 @@ public final class ContainerCollector implements Collector {
     private final BlockDevices blockDevices;
     private final MachineInfoReader machine;
     private final Clock clock;
+    private HostFacts hostFacts; // only the scrape thread touches it: the registry never runs a collector twice at once
 
     public ContainerCollector(HostPaths paths, MetadataResolver resolver, Options options) {
         this(paths, resolver, options, Clock.systemUTC());
@@ -104,14 +107,27 @@ public final class ContainerCollector implements Collector {
         }
         List<String> baseNames = options.scheme().names(containers.stream().map(Container::row).toList());
         Emitter out = new Emitter(sink, baseNames);
-        DeviceNamer devices = new DeviceNamer(Map.of(), blockDevices.disks());
-        long memTotal = machine.memTotalBytes();
-        long swapTotal = machine.swapTotalBytes();
         Instant now = clock.instant();
+        HostFacts host = hostFacts(now);
         for (Container c : containers) {
-            emit(out, c, baseNames, devices, memTotal, swapTotal, now);
+            emit(out, c, baseNames, host.devices(), host.memTotal(), host.swapTotal(), now);
         }
         sink.add(SCRAPE_ERROR, 0);
+    }
+
+    /** The block device names and the machine's memory and swap totals: machine facts, not per-scrape work. */
+    private record HostFacts(DeviceNamer devices, long memTotal, long swapTotal, Instant readAt) {
+    }
+
+    /** The host facts, read again at most every {@link #HOST_FACTS_TTL} (disks and swap can be added). */
+    private HostFacts hostFacts(Instant now) throws IOException {
+        HostFacts facts = hostFacts;
+        if (facts == null || !now.isBefore(facts.readAt().plus(HOST_FACTS_TTL)) || now.isBefore(facts.readAt())) {
+            facts = new HostFacts(new DeviceNamer(Map.of(), blockDevices.disks()), machine.memTotalBytes(),
+                    machine.swapTotalBytes(), now);
+            hostFacts = facts;
+        }
+        return facts;
     }
 
     private void emit(Emitter out, Container c, List<String> baseNames, DeviceNamer devices, long memTotal,
