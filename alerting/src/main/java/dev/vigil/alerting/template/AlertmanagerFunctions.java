@@ -12,22 +12,10 @@ public final class AlertmanagerFunctions {
 
     public static Map<String, TemplateFunction> create() {
         Map<String, TemplateFunction> m = new HashMap<>();
-        m.put("toUpper", a -> {
-            ArgError.count("toUpper", a, 1);
-            return GoStrings.toUpper(ArgError.string(a.get(0)));
-        });
-        m.put("toLower", a -> {
-            ArgError.count("toLower", a, 1);
-            return GoStrings.toLower(ArgError.string(a.get(0)));
-        });
-        m.put("title", a -> {
-            ArgError.count("title", a, 1);
-            return GoStrings.titleWords(ArgError.string(a.get(0)));
-        });
-        m.put("trimSpace", a -> {
-            ArgError.count("trimSpace", a, 1);
-            return ArgError.string(a.get(0)).strip();
-        });
+        m.put("toUpper", TemplateFunction.ofString("toUpper", GoStrings::toUpper));
+        m.put("toLower", TemplateFunction.ofString("toLower", GoStrings::toLower));
+        m.put("title", TemplateFunction.ofString("title", GoStrings::titleWords));
+        m.put("trimSpace", TemplateFunction.ofString("trimSpace", String::strip));
         m.put("join", a -> {
             ArgError.count("join", a, 2);
             String sep = ArgError.string(a.get(0));
@@ -44,10 +32,7 @@ public final class AlertmanagerFunctions {
             ArgError.count("match", a, 2);
             return GoRegexp.matchString(ArgError.string(a.get(0)), ArgError.string(a.get(1)));
         });
-        m.put("safeHtml", a -> {
-            ArgError.count("safeHtml", a, 1);
-            return new SafeHtml(ArgError.string(a.get(0)));
-        });
+        m.put("safeHtml", TemplateFunction.ofString("safeHtml", SafeHtml::new));
         m.put("reReplaceAll", a -> {
             ArgError.count("reReplaceAll", a, 3);
             return GoRegexp.replaceAll(ArgError.string(a.get(0)), ArgError.string(a.get(1)), ArgError.string(a.get(2)));

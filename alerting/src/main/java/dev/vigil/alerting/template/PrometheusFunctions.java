@@ -24,10 +24,7 @@ public final class PrometheusFunctions {
     /** The function map; {@code externalURL} may be null (then pathPrefix and externalURL give ""). */
     public static Map<String, TemplateFunction> create(QueryFunction query, String externalURL) {
         Map<String, TemplateFunction> m = new HashMap<>();
-        m.put("query", a -> {
-            ArgError.count("query", a, 1);
-            return new ArrayList<>(query.query(ArgError.string(a.get(0))));
-        });
+        m.put("query", TemplateFunction.ofString("query", s -> new ArrayList<>(query.query(s))));
         m.put("first", a -> {
             ArgError.count("first", a, 1);
             List<?> v = samples(a.get(0));
@@ -76,40 +73,21 @@ public final class PrometheusFunctions {
             ArgError.count("match", a, 2);
             return GoRegexp.matchString(ArgError.string(a.get(0)), ArgError.string(a.get(1)));
         });
-        m.put("safeHtml", a -> {
-            ArgError.count("safeHtml", a, 1);
-            return new SafeHtml(ArgError.string(a.get(0)));
-        });
-        m.put("title", a -> {
-            ArgError.count("title", a, 1);
-            return GoStrings.title(ArgError.string(a.get(0)));
-        });
-        m.put("toUpper", a -> {
-            ArgError.count("toUpper", a, 1);
-            return GoStrings.toUpper(ArgError.string(a.get(0)));
-        });
-        m.put("toLower", a -> {
-            ArgError.count("toLower", a, 1);
-            return GoStrings.toLower(ArgError.string(a.get(0)));
-        });
-        m.put("graphLink", a -> {
-            ArgError.count("graphLink", a, 1);
-            return "/graph?g0.expr=" + Builtins.queryEscape(ArgError.string(a.get(0))) + "&g0.tab=0";
-        });
-        m.put("tableLink", a -> {
-            ArgError.count("tableLink", a, 1);
-            return "/graph?g0.expr=" + Builtins.queryEscape(ArgError.string(a.get(0))) + "&g0.tab=1";
-        });
+        m.put("safeHtml", TemplateFunction.ofString("safeHtml", SafeHtml::new));
+        m.put("title", TemplateFunction.ofString("title", GoStrings::title));
+        m.put("toUpper", TemplateFunction.ofString("toUpper", GoStrings::toUpper));
+        m.put("toLower", TemplateFunction.ofString("toLower", GoStrings::toLower));
+        m.put("graphLink", TemplateFunction.ofString("graphLink",
+                s -> "/graph?g0.expr=" + Builtins.queryEscape(s) + "&g0.tab=0"));
+        m.put("tableLink", TemplateFunction.ofString("tableLink",
+                s -> "/graph?g0.expr=" + Builtins.queryEscape(s) + "&g0.tab=1"));
         m.put("stripPort", a -> {
             ArgError.count("stripPort", a, 1);
             String hostPort = ArgError.string(a.get(0));
             String[] hp = GoStrings.splitHostPort(hostPort);
             return hp == null ? hostPort : hp[0];
         });
-        m.put("stripDomain", a -> {
-            ArgError.count("stripDomain", a, 1);
-            return GoStrings.stripDomain(ArgError.string(a.get(0)));
-        });
+        m.put("stripDomain", TemplateFunction.ofString("stripDomain", GoStrings::stripDomain));
         m.put("humanize", a -> humanize(number("humanize", a)));
         m.put("humanize1024", a -> humanize1024(number("humanize1024", a)));
         m.put("humanizeDuration", a -> humanizeDuration(number("humanizeDuration", a)));

@@ -10,4 +10,18 @@ import java.util.List;
 @FunctionalInterface
 public interface TemplateFunction {
     Object apply(List<Object> args) throws Exception;
+
+    /** A function of one string argument (Go's {@code func(string) T}), with Go's argument-count and type errors. */
+    static TemplateFunction ofString(String name, StringFunction f) {
+        return a -> {
+            ArgError.count(name, a, 1);
+            return f.apply(ArgError.string(a.get(0)));
+        };
+    }
+
+    /** The body of {@link #ofString}. */
+    @FunctionalInterface
+    interface StringFunction {
+        Object apply(String s) throws Exception;
+    }
 }
