@@ -3,6 +3,7 @@ package dev.vigil.container;
 import dev.vigil.container.collector.ContainerCollector;
 import dev.vigil.container.collector.LabelScheme;
 import dev.vigil.container.collector.MachineCollector;
+import dev.vigil.container.collector.MetricKind;
 import dev.vigil.container.runtime.RuntimeFlags;
 import dev.vigil.container.runtime.RuntimeOptions;
 import dev.vigil.exporter.Collector;
@@ -10,7 +11,9 @@ import dev.vigil.exporter.CollectorContext;
 import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.exporter.flags.Flag;
 import dev.vigil.exporter.flags.FlagSet;
+import dev.vigil.exporter.log.Log;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The container exporter's collectors, {@code container} and {@code machine}. Standalone they run
@@ -18,6 +21,8 @@ import java.util.List;
  * / {@code --collector.machine} turn them on, with the same flags.
  */
 public final class ContainerCollectors {
+    private static final Log LOG = Log.get(ContainerCollectors.class);
+
     private ContainerCollectors() {
     }
 
@@ -35,7 +40,8 @@ public final class ContainerCollectors {
         private final boolean enabledByDefault;
         private RuntimeFlags runtime;
         private Flag<String> scheme;
-        private Flag<Boolean> perCpu;
+        private Flag<String> disableMetrics;
+        private Flag<String> enableMetrics;
 
         ContainerFactory(boolean enabledByDefault) {
             this.enabledByDefault = enabledByDefault;
@@ -57,16 +63,32 @@ public final class ContainerCollectors {
             scheme = flags.choice("collector.container.label-scheme",
                     "Base labels of container samples: cadvisor (id, name, image, container_label_*) or kubelet "
                             + "(id, name, image, pod, namespace, container).", "cadvisor", List.of("cadvisor", "kubelet"));
-            perCpu = flags.bool("collector.container.percpu",
-                    "Per-CPU container_cpu_usage_seconds_total{cpu=\"cpuNN\"} where cgroup v1 accounts it; off: one "
-                            + "cpu=\"total\" series, as the kubelet exposes.", true);
+            disableMetrics = flags.string("disable_metrics",
+                    "Comma-separated metric kinds not to export (cAdvisor's flag and names: cpu, percpu, memory, cpuLoad, "
+                            + "diskIO, network, process, oom_event, pressure, ...).", MetricKind.DEFAULT_DISABLED);
+            enableMetrics = flags.string("enable_metrics",
+                    "Comma-separated metric kinds to export; when given, overrides disable_metrics (cAdvisor's "
+                            + "flag). The kubelet's set: " + MetricKind.KUBELET + ".", "");
         }
 
         @Override
         public Collector create(CollectorContext context) {
             RuntimeOptions options = runtime.options();
+            Set<MetricKind> kinds = kinds();
             return new ContainerCollector(context.paths(), options.resolver(context.paths()),
-                    new ContainerCollector.Options(LabelScheme.named(scheme.get()), perCpu.get(), options.labelPolicy()));
+                    new ContainerCollector.Options(LabelScheme.named(scheme.get()), kinds, options.labelPolicy()));
+        }
+
+        private Set<MetricKind> kinds() {
+            Set<MetricKind> kinds;
+            try {
+                kinds = MetricKind.enabled(disableMetrics.get(), enableMetrics.get());
+            } catch (IllegalArgumentException e) {
+                String flag = enableMetrics.get().isBlank() ? "--disable_metrics" : "--enable_metrics";
+                throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
+            }
+            LOG.info("Container metric kinds", "enabled", MetricKind.names(kinds));
+            return kinds;
         }
     }
 

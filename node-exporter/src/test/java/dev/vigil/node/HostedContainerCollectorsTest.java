@@ -72,14 +72,17 @@ class HostedContainerCollectorsTest {
     @Test
     void disableDefaultsThenContainerServesOnlyContainers() throws Exception {
         String body = scrape(List.of("--collector.disable-defaults", "--collector.container",
-                "--collector.container.percpu=false", "--no-store_container_labels", "--runtime.refresh-interval=30s"));
+                "--enable_metrics=cpu,memory", "--no-store_container_labels", "--runtime.refresh-interval=30s"));
         assertTrue(ROOT_CPU.matcher(body).find(), head(body));
         assertFalse(body.contains("node_load1"), "loadavg is a default and defaults are disabled");
         assertFalse(body.contains("machine_"), "machine is its own collector");
         Matcher cpu = Pattern.compile("(?m)^container_cpu_usage_seconds_total\\{([^}]*)}").matcher(body);
         while (cpu.find()) {
-            assertTrue(cpu.group(1).contains("cpu=\"total\""), "--collector.container.percpu=false: " + cpu.group());
+            assertTrue(cpu.group(1).contains("cpu=\"total\""), "percpu is not enabled: " + cpu.group());
         }
+        assertTrue(body.contains("container_memory_usage_bytes{"), head(body));
+        assertFalse(body.contains("container_network_"), "network is not enabled");
+        assertFalse(body.contains("container_tasks_state"), "cpuLoad is not enabled");
     }
 
     @Test
@@ -91,7 +94,7 @@ class HostedContainerCollectorsTest {
         assertEquals(0, exit.code());
         String help = out.toString(StandardCharsets.UTF_8);
         for (String flag : List.of("collector.container", "collector.machine", "collector.container.label-scheme",
-                "collector.container.percpu", "runtime.docker.socket", "runtime.podman.socket", "runtime.timeout",
+                "disable_metrics", "enable_metrics", "runtime.docker.socket", "runtime.podman.socket", "runtime.timeout",
                 "runtime.refresh-interval", "runtime.disable", "store_container_labels", "whitelisted_container_labels")) {
             Matcher matcher = Pattern.compile("--(\\[no-])?" + Pattern.quote(flag) + "[ =]").matcher(help);
             int count = 0;

@@ -63,6 +63,11 @@ public record CgroupStats(
             perCpuNanos = List.copyOf(perCpuNanos);
         }
 
+        /** Nothing read. */
+        public static final Cpu ABSENT = new Cpu(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                List.of(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty());
+
         public OptionalDouble usageSeconds() {
             return seconds(usageNanos);
         }
@@ -119,6 +124,13 @@ public record CgroupStats(
             OptionalLong pgmajfault, OptionalLong hierarchicalPgfault, OptionalLong hierarchicalPgmajfault,
             OptionalLong eventsHigh, OptionalLong eventsMax, OptionalLong oomEvents, OptionalLong oomKills,
             OptionalLong oomKillsLocal) {
+        /** Nothing read. */
+        public static final Memory ABSENT = new Memory(OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalLong.empty());
     }
 
     /**
@@ -147,6 +159,8 @@ public record CgroupStats(
      * @param max {@code pids.max}, with {@code max} as 0 (cAdvisor's "infinity")
      */
     public record Pids(OptionalLong current, OptionalLong max) {
+        /** Nothing read. */
+        public static final Pids ABSENT = new Pids(OptionalLong.empty(), OptionalLong.empty());
     }
 
     /**

@@ -13,7 +13,12 @@ public interface CgroupStatsReader {
      * @throws java.nio.file.NoSuchFileException when the cgroup exists in no hierarchy (it was removed)
      * @throws IOException when the name is not a cgroup name
      */
-    CgroupStats read(String cgroup) throws IOException;
+    default CgroupStats read(String cgroup) throws IOException {
+        return read(cgroup, StatsSelection.ALL);
+    }
+
+    /** As {@link #read(String)}, reading only the selected parts (the others are absent). */
+    CgroupStats read(String cgroup, StatsSelection selection) throws IOException;
 
     /** The reader for the mounts' mode: v2 on V2, v1 on V1 and HYBRID (as cAdvisor treats hybrid). */
     static CgroupStatsReader of(CgroupMounts mounts, HostPaths paths, Clock clock) {

@@ -27,14 +27,16 @@ final class V1StatsReader implements CgroupStatsReader {
 
     private final CgroupMounts mounts;
     private final Clock clock;
+    private final SpecCache specs;
 
     V1StatsReader(CgroupMounts mounts, Clock clock) {
         this.mounts = mounts;
         this.clock = clock;
+        this.specs = new SpecCache(clock);
     }
 
     @Override
-    public CgroupStats read(String cgroup) throws IOException {
+    public CgroupStats read(String cgroup, StatsSelection selection) throws IOException {
         Instant timestamp = clock.instant();
         String relative = CgroupStatsReader.relative(cgroup);
         CgroupFiles cpu = files("cpu", relative);
@@ -45,10 +47,16 @@ final class V1StatsReader implements CgroupStatsReader {
         if (mounts.v1Hierarchies().stream().noneMatch(h -> Files.isDirectory(h.resolve(relative)))) {
             throw new NoSuchFileException(cgroup, null, "no such cgroup in any v1 hierarchy");
         }
-        return new CgroupStats(cgroup, timestamp, cpu(cpu, cpuacct), memory(memory), blockIo(blkio),
-                new Pids(pids.single("pids.current"), zeroIfMax(pids.single("pids.max"))),
-                cpuSpec(cpu), memorySpec(memory), Optional.empty(), Optional.empty(), Optional.empty(),
-                cpu.procs());
+        SpecCache.Spec spec = specs.get(cgroup, () -> new SpecCache.Spec(cpuSpec(cpu), memorySpec(memory),
+                memory.single("memory.use_hierarchy").orElse(0) == 1));
+        return new CgroupStats(cgroup, timestamp,
+                selection.cpu() ? cpu(cpu, cpuacct, selection, spec.cpu()) : Cpu.ABSENT,
+                selection.memory() ? memory(memory, spec.memoryHierarchy()) : Memory.ABSENT,
+                selection.blockIo() ? blockIo(blkio) : List.of(),
+                selection.processes() ? new Pids(pids.single("pids.current"), zeroIfMax(pids.single("pids.max")))
+                        : Pids.ABSENT,
+                spec.cpu(), spec.memory(), Optional.empty(), Optional.empty(), Optional.empty(),
+                selection.processes() ? cpu.procs() : Optional.empty());
     }
 
     /** A controller's directory for the cgroup; a controller that is not mounted reads as absent files. */
@@ -56,21 +64,21 @@ final class V1StatsReader implements CgroupStatsReader {
         return mounts.controller(controller).map(h -> new CgroupFiles(h.resolve(relative))).orElse(CgroupFiles.NONE);
     }
 
-    private static Cpu cpu(CgroupFiles cpu, CgroupFiles cpuacct) {
+    private static Cpu cpu(CgroupFiles cpu, CgroupFiles cpuacct, StatsSelection selection, CpuSpec spec) {
         Map<String, Long> ticks = cpuacct.flat("cpuacct.stat");
-        Map<String, Long> stat = cpu.flat("cpu.stat");
+        boolean cfs = selection.cfsWithoutQuota() || spec.quota().orElse(0) != 0;
+        Map<String, Long> stat = cfs ? cpu.flat("cpu.stat") : Map.of();
         return new Cpu(cpuacct.single("cpuacct.usage"),
                 times(key(ticks, "user"), NANOS_PER_TICK),
                 times(key(ticks, "system"), NANOS_PER_TICK),
-                cpuacct.text("cpuacct.usage_percpu").map(PerCpuFile::parse).orElse(List.of()),
+                selection.perCpu() ? cpuacct.text("cpuacct.usage_percpu").map(PerCpuFile::parse).orElse(List.of()) : List.of(),
                 key(stat, "nr_periods"), key(stat, "nr_throttled"), key(stat, "throttled_time"),
                 key(stat, "nr_bursts"), key(stat, "burst_time"));
     }
 
-    private static Memory memory(CgroupFiles memory) {
+    private static Memory memory(CgroupFiles memory, boolean hierarchy) {
         Map<String, Long> stat = memory.flat("memory.stat");
         // cAdvisor: hierarchical (total_) keys when use_hierarchy is 1, else this cgroup's own.
-        boolean hierarchy = memory.single("memory.use_hierarchy").orElse(0) == 1;
         String prefix = hierarchy ? "total_" : "";
         OptionalLong usage = memory.single("memory.usage_in_bytes");
         OptionalLong totalInactiveFile = key(stat, "total_inactive_file");

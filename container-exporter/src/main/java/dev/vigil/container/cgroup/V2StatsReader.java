@@ -30,15 +30,17 @@ final class V2StatsReader implements CgroupStatsReader {
     private final Path unified;
     private final HostPaths paths;
     private final Clock clock;
+    private final SpecCache specs;
 
     V2StatsReader(Path unified, HostPaths paths, Clock clock) {
         this.unified = unified;
         this.paths = paths;
         this.clock = clock;
+        this.specs = new SpecCache(clock);
     }
 
     @Override
-    public CgroupStats read(String cgroup) throws IOException {
+    public CgroupStats read(String cgroup, StatsSelection selection) throws IOException {
         Instant timestamp = clock.instant();
         Path dir = unified.resolve(CgroupStatsReader.relative(cgroup));
         if (!Files.isDirectory(dir)) {
@@ -46,12 +48,16 @@ final class V2StatsReader implements CgroupStatsReader {
         }
         CgroupFiles files = new CgroupFiles(dir);
         boolean root = dir.equals(unified);
-        Optional<List<Long>> procs = files.procs();
-        return new CgroupStats(cgroup, timestamp, cpu(files), memory(files, root), blockIo(files),
-                pids(files, procs), cpuSpec(files), memorySpec(files),
-                files.parsed("cpu.pressure", PressureFile::parse),
-                files.parsed("memory.pressure", PressureFile::parse),
-                files.parsed("io.pressure", PressureFile::parse), procs);
+        Optional<List<Long>> procs = selection.processes() ? files.procs() : Optional.empty();
+        boolean pressure = selection.pressure();
+        SpecCache.Spec spec = specs.get(cgroup, () -> new SpecCache.Spec(cpuSpec(files), memorySpec(files), true));
+        return new CgroupStats(cgroup, timestamp, selection.cpu() ? cpu(files) : Cpu.ABSENT,
+                selection.memory() ? memory(files, root) : Memory.ABSENT,
+                selection.blockIo() ? blockIo(files) : List.of(),
+                selection.processes() ? pids(files, procs) : Pids.ABSENT, spec.cpu(), spec.memory(),
+                pressure ? files.parsed("cpu.pressure", PressureFile::parse) : Optional.empty(),
+                pressure ? files.parsed("memory.pressure", PressureFile::parse) : Optional.empty(),
+                pressure ? files.parsed("io.pressure", PressureFile::parse) : Optional.empty(), procs);
     }
 
     private static Cpu cpu(CgroupFiles files) {

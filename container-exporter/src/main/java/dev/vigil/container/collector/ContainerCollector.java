@@ -5,6 +5,7 @@ import dev.vigil.container.cgroup.CgroupMounts;
 import dev.vigil.container.cgroup.CgroupStats;
 import dev.vigil.container.cgroup.CgroupStatsReader;
 import dev.vigil.container.cgroup.CgroupTree;
+import dev.vigil.container.cgroup.StatsSelection;
 import dev.vigil.container.proc.BlockDevices;
 import dev.vigil.container.proc.CgroupStartTime;
 import dev.vigil.container.proc.DeviceNamer;
@@ -26,9 +27,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * cAdvisor's container families for every cgroup of the host (runtime containers, systemd units,
@@ -41,8 +45,22 @@ public final class ContainerCollector implements Collector {
             "1 if there was an error while getting container metrics, 0 otherwise");
     private static final Duration HOST_FACTS_TTL = Duration.ofMinutes(1);
 
-    /** How the collector is set up: labels, per-CPU usage, runtime label policy. */
-    public record Options(LabelScheme scheme, boolean perCpu, ContainerLabels.Policy labelPolicy) {
+    /** How the collector is set up: labels, the enabled metric kinds, runtime label policy. */
+    public record Options(LabelScheme scheme, Set<MetricKind> kinds, ContainerLabels.Policy labelPolicy) {
+        public Options {
+            kinds = kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+        }
+
+        boolean has(MetricKind kind) {
+            return kinds.contains(kind);
+        }
+
+        /** The cgroup files these kinds need. */
+        StatsSelection selection() {
+            return new StatsSelection(has(MetricKind.CPU), has(MetricKind.CPU) && has(MetricKind.PERCPU), false,
+                    has(MetricKind.MEMORY) || has(MetricKind.OOM_EVENT), has(MetricKind.DISK_IO),
+                    has(MetricKind.PROCESS), has(MetricKind.PRESSURE));
+        }
     }
 
     private final CgroupMounts mounts;
@@ -50,6 +68,7 @@ public final class ContainerCollector implements Collector {
     private final CgroupStatsReader reader;
     private final MetadataResolver resolver;
     private final Options options;
+    private final StatsSelection selection;
     private final NetworkReader network;
     private final ProcessCounter processes;
     private final CgroupStartTime startTimes;
@@ -70,6 +89,7 @@ public final class ContainerCollector implements Collector {
         this.reader = CgroupStatsReader.of(mounts, paths);
         this.resolver = resolver;
         this.options = options;
+        this.selection = options.selection();
         this.network = new NetworkReader(paths);
         this.processes = new ProcessCounter(paths);
         this.startTimes = new CgroupStartTime(paths);
@@ -98,7 +118,7 @@ public final class ContainerCollector implements Collector {
         for (String cgroup : cgroups) {
             CgroupStats stats;
             try {
-                stats = reader.read(cgroup);
+                stats = reader.read(cgroup, selection);
             } catch (NoSuchFileException gone) {
                 continue; // removed since the listing: churn, not an error
             }
@@ -139,14 +159,31 @@ public final class ContainerCollector implements Collector {
         out.add(Families.LAST_SEEN, now.getEpochSecond(), base);
         ContainerSamples.spec(out, s, startSeconds(c, now), base, memTotal, swapTotal, root,
                 mounts.mode() == CgroupMode.V2);
-        ContainerSamples.cpu(out, s, options.perCpu(), base);
-        ContainerSamples.cpuLoad(out, base);
-        ContainerSamples.memory(out, s, base);
-        ContainerSamples.blockIo(out, s, devices, base);
-        ContainerSamples.network(out, interfaces(c, root), base);
-        s.processes().ifPresent(pids -> ContainerSamples.processes(out, s,
-                processes.count(pids, s.pids().max().orElse(0)), base));
-        ContainerSamples.pressure(out, s, base);
+        if (options.has(MetricKind.CPU)) {
+            ContainerSamples.cpu(out, s, options.has(MetricKind.PERCPU), base);
+        }
+        if (options.has(MetricKind.CPU_LOAD)) {
+            ContainerSamples.cpuLoad(out, base);
+        }
+        if (options.has(MetricKind.MEMORY)) {
+            ContainerSamples.memory(out, s, base);
+        }
+        if (options.has(MetricKind.OOM_EVENT)) {
+            ContainerSamples.oomEvents(out, s, base);
+        }
+        if (options.has(MetricKind.DISK_IO)) {
+            ContainerSamples.blockIo(out, s, devices, base);
+        }
+        if (options.has(MetricKind.NETWORK)) {
+            ContainerSamples.network(out, interfaces(c, root), base);
+        }
+        if (options.has(MetricKind.PROCESS)) {
+            s.processes().ifPresent(pids -> ContainerSamples.processes(out, s,
+                    processes.count(pids, s.pids().max().orElse(0)), base));
+        }
+        if (options.has(MetricKind.PRESSURE)) {
+            ContainerSamples.pressure(out, s, base);
+        }
     }
 
     /** The runtime's start time when it knows one, else the cgroup directories' (spec 3.1). */

@@ -84,7 +84,7 @@ final class ContainerSamples {
         }
     }
 
-    /** memory (3.4) and oom_event (3.5, from the cgroup's own oom_kill counter). */
+    /** memory (3.4). */
     static void memory(Emitter out, CgroupStats s, String[] base) {
         CgroupStats.Memory m = s.memory();
         out.add(MEMORY_USAGE, m.usage(), 1, true, base);
@@ -103,6 +103,11 @@ final class ContainerSamples {
         }
         out.add(MEMORY_ACTIVE_FILE, m.activeFile(), 1, true, base);
         out.add(MEMORY_INACTIVE_FILE, m.inactiveFile(), 1, true, base);
+    }
+
+    /** oom_event (3.5), from the cgroup's own oom_kill counter. */
+    static void oomEvents(Emitter out, CgroupStats s, String[] base) {
+        CgroupStats.Memory m = s.memory();
         OptionalLong oom = m.oomKills().isPresent() ? m.oomKills() : m.oomKillsLocal();
         out.add(OOM_EVENTS, oom, 1, true, base);
     }

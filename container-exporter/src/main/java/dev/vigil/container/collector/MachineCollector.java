@@ -7,6 +7,9 @@ import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.host.HostPaths;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /** cAdvisor's default {@code machine_*} families (spec 4), labeled with the machine's identity. */
 public final class MachineCollector implements Collector {
@@ -26,10 +29,22 @@ public final class MachineCollector implements Collector {
     private static final Desc SCRAPE_ERROR = Desc.gauge("machine_scrape_error",
             "1 if there was an error while getting machine metrics, 0 otherwise.");
 
+    /** cAdvisor's {@code --update_machine_info_interval} default: CPUs, memory and ids are machine facts. */
+    static final Duration REFRESH = Duration.ofMinutes(5);
+
     private final MachineInfoReader reader;
+    private final Clock clock;
+    private MachineInfo cached; // the registry never runs a collector twice at once
+    private Instant readAt;
 
     public MachineCollector(HostPaths paths) {
+        this(paths, Clock.systemUTC());
+    }
+
+    /** As above, deciding when the cached facts are due from {@code clock}. */
+    public MachineCollector(HostPaths paths, Clock clock) {
         this.reader = new MachineInfoReader(paths);
+        this.clock = clock;
     }
 
     @Override
@@ -41,7 +56,7 @@ public final class MachineCollector implements Collector {
     public void update(MetricSink sink) throws IOException {
         MachineInfo info;
         try {
-            info = reader.read();
+            info = info();
         } catch (IOException | RuntimeException e) {
             sink.add(SCRAPE_ERROR, 1);
             throw e;
@@ -57,5 +72,15 @@ public final class MachineCollector implements Collector {
         sink.add(NVM_CAPACITY, 0, "memory_mode", ids[0], ids[1], ids[2]);
         sink.add(NVM_POWER, 0, ids);
         sink.add(SCRAPE_ERROR, 0);
+    }
+
+    /** The machine facts, read again every {@link #REFRESH} (a failed read is retried at the next scrape). */
+    private MachineInfo info() throws IOException {
+        Instant now = clock.instant();
+        if (cached == null || !now.isBefore(readAt.plus(REFRESH)) || now.isBefore(readAt)) {
+            cached = reader.read();
+            readAt = now;
+        }
+        return cached;
     }
 }

@@ -1,6 +1,8 @@
 package dev.vigil.container.collector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.container.runtime.ContainerLabels;
 import dev.vigil.container.runtime.ContainerMetadata;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +67,8 @@ class ContainerGoldenTest {
                 pid -> true);
         resolver.refreshNow(); // so no background refresh is due during the scrape
         ContainerCollector containers = new ContainerCollector(paths, resolver,
-                new ContainerCollector.Options(LabelScheme.named(scheme), true, ContainerLabels.Policy.all()),
+                new ContainerCollector.Options(LabelScheme.named(scheme), EnumSet.allOf(MetricKind.class),
+                        ContainerLabels.Policy.all()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         String actual = render(containers) + render(new MachineCollector(paths));
         Path golden = GOLDEN.resolve(tree + "-" + scheme + ".prom");
@@ -74,6 +78,41 @@ class ContainerGoldenTest {
         }
         assertEquals(Files.exists(golden) ? Files.readString(golden) : "", actual,
                 "output differs from " + golden + "; UPDATE_GOLDEN=1 rewrites it (then review the diff)");
+    }
+
+    /** The families each kind owns come and go with it; the always-on spec families stay. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"v1", "v2"})
+    void kindsChooseTheFamilies(String tree) throws Exception {
+        HostPaths paths = compose(tree);
+        String defaults = renderWith(paths, MetricKind.enabled(MetricKind.DEFAULT_DISABLED, ""));
+        assertTrue(defaults.contains("\ncontainer_cpu_usage_seconds_total{"), defaults);
+        assertTrue(defaults.contains("\ncontainer_memory_working_set_bytes{"), defaults);
+        assertTrue(defaults.contains("\ncontainer_fs_reads_bytes_total{"), defaults);
+        assertFalse(defaults.contains("container_processes"), "process is off by default, as in cAdvisor");
+        assertFalse(defaults.contains("container_file_descriptors"), defaults);
+
+        String cpuOnly = renderWith(paths, MetricKind.enabled(MetricKind.DEFAULT_DISABLED, "cpu"));
+        assertTrue(cpuOnly.contains("\ncontainer_cpu_usage_seconds_total{"), cpuOnly);
+        assertTrue(cpuOnly.contains("\ncontainer_spec_memory_limit_bytes{"), "spec families have no kind");
+        for (String other : List.of("container_memory_", "container_fs_", "container_network_", "container_tasks_state",
+                "container_oom_events_total", "container_processes", "container_pressure_")) {
+            assertFalse(cpuOnly.contains("\n" + other), other + " with --enable_metrics=cpu:\n" + cpuOnly);
+        }
+        if (tree.equals("v1")) { // per-CPU usage only where v1 accounts it, and only with percpu on
+            assertFalse(cpuOnly.contains("cpu=\"cpu00\""), cpuOnly);
+            String perCpu = renderWith(paths, MetricKind.enabled("", "cpu,percpu"));
+            assertTrue(perCpu.contains("cpu=\"cpu00\""), perCpu);
+        }
+    }
+
+    private String renderWith(HostPaths paths, Set<MetricKind> kinds) throws IOException {
+        MetadataResolver resolver = new MetadataResolver(List.of(DOCKER, CONTAINERD), Duration.ofDays(1), () -> 0L,
+                pid -> true);
+        resolver.refreshNow();
+        return render(new ContainerCollector(paths, resolver,
+                new ContainerCollector.Options(LabelScheme.named("cadvisor"), kinds, ContainerLabels.Policy.all()),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     static String render(Collector collector) throws IOException {
