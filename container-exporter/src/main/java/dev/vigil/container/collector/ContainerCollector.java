@@ -13,8 +13,10 @@ import dev.vigil.container.proc.InterfaceStats;
 import dev.vigil.container.proc.MachineInfoReader;
 import dev.vigil.container.proc.NetworkReader;
 import dev.vigil.container.proc.ProcessCounter;
+import dev.vigil.container.runtime.ContainerId;
 import dev.vigil.container.runtime.ContainerLabels;
 import dev.vigil.container.runtime.ContainerMetadata;
+import dev.vigil.container.runtime.KubernetesRef;
 import dev.vigil.container.runtime.MetadataResolver;
 import dev.vigil.exporter.Collector;
 import dev.vigil.exporter.Desc;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +128,9 @@ public final class ContainerCollector implements Collector {
             Optional<ContainerMetadata> meta = resolver.resolve(cgroup);
             containers.add(new Container(stats, options.scheme().row(cgroup, meta, options.labelPolicy())));
         }
+        if (options.scheme() == LabelScheme.KUBELET) {
+            containers = namePodCgroups(containers);
+        }
         List<String> baseNames = options.scheme().names(containers.stream().map(Container::row).toList());
         Emitter out = new Emitter(sink, baseNames);
         Instant now = clock.instant();
@@ -133,6 +139,28 @@ public final class ContainerCollector implements Collector {
             emit(out, c, baseNames, host.devices(), host.memTotal(), host.swapTotal(), now);
         }
         sink.add(SCRAPE_ERROR, 0);
+    }
+
+    /**
+     * Pod cgroups named as the kubelet names them: {@code pod} and {@code namespace} of the pod, taken
+     * from any of its containers the runtimes know (the kubelet asks its pod manager; the exporter has
+     * only the runtimes). A pod none of whose containers is known keeps only {@code id}.
+     */
+    private static List<Container> namePodCgroups(List<Container> containers) {
+        Map<String, KubernetesRef> pods = new HashMap<>();
+        for (Container c : containers) {
+            c.row().kubernetes().filter(k -> !k.podUid().isEmpty()).ifPresent(k -> pods.putIfAbsent(k.podUid(), k));
+        }
+        if (pods.isEmpty()) {
+            return containers;
+        }
+        List<Container> named = new ArrayList<>(containers.size());
+        for (Container c : containers) {
+            Optional<KubernetesRef> pod = c.row().meta().isPresent() ? Optional.empty()
+                    : ContainerId.podCgroupUid(c.row().id()).map(pods::get);
+            named.add(pod.isPresent() ? new Container(c.stats(), c.row().withPod(pod.get())) : c);
+        }
+        return named;
     }
 
     /** The block device names and the machine's memory and swap totals: machine facts, not per-scrape work. */

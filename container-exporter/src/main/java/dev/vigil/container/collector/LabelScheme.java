@@ -28,8 +28,19 @@ public enum LabelScheme {
         }
     }
 
-    /** One container's base labels, sanitized runtime labels included. */
-    record Row(String id, Optional<ContainerMetadata> meta, SortedMap<String, String> runtimeLabels) {
+    /**
+     * One container's base labels, sanitized runtime labels included.
+     *
+     * @param kubernetes the container's pod and names; for a pod's own cgroup, the pod (container {@code ""})
+     */
+    record Row(String id, Optional<ContainerMetadata> meta, SortedMap<String, String> runtimeLabels,
+            Optional<KubernetesRef> kubernetes) {
+
+        /** This row as a pod cgroup's: the kubelet names it by its pod ({@code GetPodByCgroupfs}). */
+        Row withPod(KubernetesRef pod) {
+            return new Row(id, meta, runtimeLabels, Optional.of(new KubernetesRef(pod.pod(), pod.namespace(), "",
+                    pod.podUid())));
+        }
     }
 
     /** The base label names of a scrape whose containers are {@code rows}. */
@@ -48,7 +59,7 @@ public enum LabelScheme {
     String[] values(List<String> names, Row row) {
         String[] values = new String[names.size()];
         ContainerMetadata meta = row.meta().orElse(null);
-        Optional<KubernetesRef> kube = meta == null ? Optional.empty() : meta.kubernetes();
+        Optional<KubernetesRef> kube = row.kubernetes();
         for (int i = 0; i < values.length; i++) {
             String n = names.get(i);
             values[i] = switch (n) {
@@ -69,7 +80,7 @@ public enum LabelScheme {
         SortedMap<String, String> labels = this == CADVISOR && meta.isPresent()
                 ? ContainerLabels.toPrometheus(meta.get().labels(), policy)
                 : new java.util.TreeMap<>();
-        return new Row(id, meta, labels);
+        return new Row(id, meta, labels, meta.flatMap(ContainerMetadata::kubernetes));
     }
 
     /** The extra values followed by the base values, as {@link Family#desc} orders label names. */

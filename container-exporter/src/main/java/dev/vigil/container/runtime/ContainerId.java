@@ -70,6 +70,16 @@ public record ContainerId(Runtime runtime, String id, Optional<String> podUid) {
         return Optional.empty();
     }
 
+    /**
+     * The pod UID when the cgroup <em>is</em> a pod's cgroup ({@code /kubepods/burstable/pod<uid>},
+     * {@code .../kubepods-burstable-pod<uid_>.slice}), not one of its containers.
+     */
+    public static Optional<String> podCgroupUid(String cgroupPath) {
+        String path = normalize(cgroupPath);
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return isPodElement(last) ? podUid(last) : Optional.empty();
+    }
+
     /** Whether a runtime (not systemd, not raw) claims this cgroup. */
     public boolean isRuntimeContainer() {
         return runtime != Runtime.SYSTEMD && runtime != Runtime.RAW;

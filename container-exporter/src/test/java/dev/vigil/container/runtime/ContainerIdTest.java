@@ -64,4 +64,19 @@ class ContainerIdTest {
     private static String expand(String template) {
         return template.replace("UID_", UID_).replace("UID", UID).replace("ID", ID);
     }
+
+    @Test
+    void podCgroupIsThePodsOwnCgroupOnly() {
+        String uid = "6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9";
+        assertEquals(Optional.of(uid), ContainerId.podCgroupUid("/kubepods/burstable/pod" + uid));
+        assertEquals(Optional.of(uid), ContainerId.podCgroupUid("/kubepods/pod" + uid + "/"));
+        assertEquals(Optional.of(uid), ContainerId.podCgroupUid(
+                "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod" + uid.replace('-', '_') + ".slice"));
+        assertEquals(Optional.of(uid), ContainerId.podCgroupUid("/kubepods.slice/kubepods-pod" + uid.replace('-', '_')
+                + ".slice"));
+        assertEquals(Optional.empty(), ContainerId.podCgroupUid("/kubepods/burstable/pod" + uid + "/" + "a".repeat(64)),
+                "a container in the pod");
+        assertEquals(Optional.empty(), ContainerId.podCgroupUid("/kubepods/burstable"));
+        assertEquals(Optional.empty(), ContainerId.podCgroupUid("/"));
+    }
 }
