@@ -12,6 +12,7 @@ import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.exporter.flags.Flag;
 import dev.vigil.exporter.flags.FlagSet;
 import dev.vigil.exporter.log.Log;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +43,8 @@ public final class ContainerCollectors {
         private Flag<String> scheme;
         private Flag<String> disableMetrics;
         private Flag<String> enableMetrics;
+        private Flag<Boolean> dockerOnly;
+        private Flag<String> rawPrefixes;
 
         ContainerFactory(boolean enabledByDefault) {
             this.enabledByDefault = enabledByDefault;
@@ -69,6 +72,12 @@ public final class ContainerCollectors {
             enableMetrics = flags.string("enable_metrics",
                     "Comma-separated metric kinds to export; when given, overrides disable_metrics (cAdvisor's "
                             + "flag). The kubelet's set: " + MetricKind.KUBELET + ".", "");
+            dockerOnly = flags.bool("docker_only",
+                    "Only the root cgroup and the runtimes' containers (Docker, Podman, containerd, CRI-O), no raw cgroups "
+                            + "such as systemd units and slices (cAdvisor's flag).", false);
+            rawPrefixes = flags.string("raw_cgroup_prefix_whitelist",
+                    "Comma-separated cgroup path prefixes exported even with --docker_only (cAdvisor's flag), e.g. "
+                            + "/system.slice/.", "");
         }
 
         @Override
@@ -76,7 +85,9 @@ public final class ContainerCollectors {
             RuntimeOptions options = runtime.options();
             Set<MetricKind> kinds = kinds();
             return new ContainerCollector(context.paths(), options.resolver(context.paths()),
-                    new ContainerCollector.Options(LabelScheme.named(scheme.get()), kinds, options.labelPolicy()));
+                    new ContainerCollector.Options(LabelScheme.named(scheme.get()), kinds, options.labelPolicy(),
+                            dockerOnly.get(), Arrays.stream(rawPrefixes.get().split(",")).map(String::strip)
+                                    .filter(p -> !p.isEmpty()).toList()));
         }
 
         private Set<MetricKind> kinds() {

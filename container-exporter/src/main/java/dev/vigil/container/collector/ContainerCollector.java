@@ -18,6 +18,7 @@ import dev.vigil.container.runtime.ContainerLabels;
 import dev.vigil.container.runtime.ContainerMetadata;
 import dev.vigil.container.runtime.KubernetesRef;
 import dev.vigil.container.runtime.MetadataResolver;
+import dev.vigil.container.runtime.Runtime;
 import dev.vigil.exporter.Collector;
 import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.MetricSink;
@@ -48,10 +49,39 @@ public final class ContainerCollector implements Collector {
             "1 if there was an error while getting container metrics, 0 otherwise");
     private static final Duration HOST_FACTS_TTL = Duration.ofMinutes(1);
 
-    /** How the collector is set up: labels, the enabled metric kinds, runtime label policy. */
-    public record Options(LabelScheme scheme, Set<MetricKind> kinds, ContainerLabels.Policy labelPolicy) {
+    /**
+     * How the collector is set up.
+     *
+     * @param scheme the base labels
+     * @param kinds the enabled metric kinds
+     * @param labelPolicy which runtime labels become {@code container_label_*}
+     * @param runtimeOnly cAdvisor's {@code --docker_only}: only the root and the runtimes' containers,
+     *     no raw cgroups (slices, units, pod cgroups) unless under one of {@code rawPrefixes}
+     * @param rawPrefixes cAdvisor's {@code --raw_cgroup_prefix_whitelist}
+     */
+    public record Options(LabelScheme scheme, Set<MetricKind> kinds, ContainerLabels.Policy labelPolicy,
+            boolean runtimeOnly, List<String> rawPrefixes) {
         public Options {
             kinds = kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+            rawPrefixes = List.copyOf(rawPrefixes);
+        }
+
+        /** Every cgroup, as cAdvisor's defaults. */
+        public Options(LabelScheme scheme, Set<MetricKind> kinds, ContainerLabels.Policy labelPolicy) {
+            this(scheme, kinds, labelPolicy, false, List.of());
+        }
+
+        /** Whether a cgroup is exported: always without {@code runtimeOnly}; else the root, runtime containers, listed prefixes. */
+        boolean exported(String cgroup, Optional<ContainerMetadata> meta) {
+            if (!runtimeOnly || cgroup.equals("/") || meta.filter(m -> m.runtime() != Runtime.SYSTEMD).isPresent()) {
+                return true;
+            }
+            for (String prefix : rawPrefixes) {
+                if (cgroup.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean has(MetricKind kind) {
@@ -119,13 +149,16 @@ public final class ContainerCollector implements Collector {
         }
         List<Container> containers = new ArrayList<>(cgroups.size());
         for (String cgroup : cgroups) {
+            Optional<ContainerMetadata> meta = resolver.resolve(cgroup);
+            if (!options.exported(cgroup, meta)) {
+                continue;
+            }
             CgroupStats stats;
             try {
                 stats = reader.read(cgroup, selection);
             } catch (NoSuchFileException gone) {
                 continue; // removed since the listing: churn, not an error
             }
-            Optional<ContainerMetadata> meta = resolver.resolve(cgroup);
             containers.add(new Container(stats, options.scheme().row(cgroup, meta, options.labelPolicy())));
         }
         if (options.scheme() == LabelScheme.KUBELET) {

@@ -36,6 +36,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -104,6 +105,45 @@ class ContainerGoldenTest {
             String perCpu = renderWith(paths, MetricKind.enabled("", "cpu,percpu"));
             assertTrue(perCpu.contains("cpu=\"cpu00\""), perCpu);
         }
+    }
+
+    /** --docker_only: the root and the runtimes' containers; raw cgroups only under a listed prefix. */
+    @Test
+    void runtimeOnlyKeepsTheRootTheRuntimesAndListedPrefixes() throws Exception {
+        HostPaths paths = compose("v2");
+        String all = renderWith(paths, new ContainerCollector.Options(LabelScheme.CADVISOR,
+                MetricKind.enabled(MetricKind.DEFAULT_DISABLED, ""), ContainerLabels.Policy.all()));
+        String only = renderWith(paths, new ContainerCollector.Options(LabelScheme.CADVISOR,
+                MetricKind.enabled(MetricKind.DEFAULT_DISABLED, ""), ContainerLabels.Policy.all(), true,
+                List.of("/system.slice/containerd")));
+        Set<String> allIds = ids(all);
+        Set<String> kept = ids(only);
+        assertTrue(allIds.contains("/init.scope") && allIds.contains("/kubepods.slice"), allIds.toString());
+        Set<String> expected = new java.util.TreeSet<>();
+        for (String id : allIds) {
+            if (id.equals("/") || id.startsWith("/system.slice/containerd") || id.matches(".*[0-9a-f]{64}.*")
+                    && !id.endsWith(".slice") && !id.contains("/docker/9999")) {
+                expected.add(id);
+            }
+        }
+        assertEquals(expected, kept);
+        assertTrue(kept.size() >= 4, kept.toString());
+    }
+
+    private static Set<String> ids(String exposition) {
+        Set<String> ids = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[{,]id=\"([^\"]*)\"").matcher(exposition);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private String renderWith(HostPaths paths, ContainerCollector.Options options) throws IOException {
+        MetadataResolver resolver = new MetadataResolver(List.of(DOCKER, CONTAINERD), Duration.ofDays(1), () -> 0L,
+                pid -> true);
+        resolver.refreshNow();
+        return render(new ContainerCollector(paths, resolver, options, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private String renderWith(HostPaths paths, Set<MetricKind> kinds) throws IOException {
