@@ -9,6 +9,7 @@ import dev.vigil.container.cgroup.StatsSelection;
 import dev.vigil.container.proc.BlockDevices;
 import dev.vigil.container.proc.CgroupStartTime;
 import dev.vigil.container.proc.DeviceNamer;
+import dev.vigil.container.proc.HostVersions;
 import dev.vigil.container.proc.InterfaceStats;
 import dev.vigil.container.proc.MachineInfoReader;
 import dev.vigil.container.proc.NetworkReader;
@@ -23,6 +24,7 @@ import dev.vigil.exporter.Collector;
 import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.host.HostPaths;
+import dev.vigil.exporter.self.BuildInfo;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,6 +49,11 @@ import java.util.Set;
 public final class ContainerCollector implements Collector {
     private static final Desc SCRAPE_ERROR = Desc.gauge("container_scrape_error",
             "1 if there was an error while getting container metrics, 0 otherwise");
+    private static final Desc VERSION_INFO = Desc.gauge("cadvisor_version_info",
+            "A metric with a constant '1' value labeled by kernel version, OS version, docker version, cadvisor "
+                    + "version & cadvisor revision.", "cadvisorRevision", "cadvisorVersion", "dockerVersion",
+            "kernelVersion", "osVersion");
+    private static final BuildInfo BUILD = BuildInfo.current();
     private static final Duration HOST_FACTS_TTL = Duration.ofMinutes(1);
 
     /**
@@ -107,6 +114,7 @@ public final class ContainerCollector implements Collector {
     private final CgroupStartTime startTimes;
     private final BlockDevices blockDevices;
     private final MachineInfoReader machine;
+    private final HostVersions versions;
     private final Clock clock;
     private HostFacts hostFacts; // only the scrape thread touches it: the registry never runs a collector twice at once
 
@@ -128,6 +136,7 @@ public final class ContainerCollector implements Collector {
         this.startTimes = new CgroupStartTime(paths);
         this.blockDevices = new BlockDevices(paths);
         this.machine = new MachineInfoReader(paths);
+        this.versions = new HostVersions(paths);
     }
 
     @Override
@@ -171,6 +180,8 @@ public final class ContainerCollector implements Collector {
         for (Container c : containers) {
             emit(out, c, baseNames, host.devices(), host.memTotal(), host.swapTotal(), now);
         }
+        sink.add(VERSION_INFO, 1, BUILD.revision(), BUILD.version(), host.dockerVersion(), host.kernelVersion(),
+                host.osVersion());
         sink.add(SCRAPE_ERROR, 0);
     }
 
@@ -196,8 +207,12 @@ public final class ContainerCollector implements Collector {
         return named;
     }
 
-    /** The block device names and the machine's memory and swap totals: machine facts, not per-scrape work. */
-    private record HostFacts(DeviceNamer devices, long memTotal, long swapTotal, Instant readAt) {
+    /**
+     * The block device names, the machine's memory and swap totals and the versions: machine facts,
+     * not per-scrape work.
+     */
+    private record HostFacts(DeviceNamer devices, long memTotal, long swapTotal, String kernelVersion,
+            String osVersion, String dockerVersion, Instant readAt) {
     }
 
     /** The host facts, read again at most every {@link #HOST_FACTS_TTL} (disks and swap can be added). */
@@ -205,7 +220,8 @@ public final class ContainerCollector implements Collector {
         HostFacts facts = hostFacts;
         if (facts == null || !now.isBefore(facts.readAt().plus(HOST_FACTS_TTL)) || now.isBefore(facts.readAt())) {
             facts = new HostFacts(new DeviceNamer(Map.of(), blockDevices.disks()), machine.memTotalBytes(),
-                    machine.swapTotalBytes(), now);
+                    machine.swapTotalBytes(), versions.kernel(), versions.os(),
+                    resolver.runtimeVersion(Runtime.DOCKER).orElse(""), now);
             hostFacts = facts;
         }
         return facts;
@@ -218,6 +234,7 @@ public final class ContainerCollector implements Collector {
         boolean root = id.equals("/");
         CgroupStats s = c.stats();
         out.add(Families.LAST_SEEN, now.getEpochSecond(), base);
+        out.add(Families.HEALTH_STATE, health(c.row().meta()), base);
         ContainerSamples.spec(out, s, startSeconds(c, now), base, memTotal, swapTotal, root,
                 mounts.mode() == CgroupMode.V2);
         if (options.has(MetricKind.CPU)) {
@@ -245,6 +262,15 @@ public final class ContainerCollector implements Collector {
         if (options.has(MetricKind.PRESSURE)) {
             ContainerSamples.pressure(out, s, base);
         }
+    }
+
+    /** cAdvisor's health value: 1 healthy, 0 starting or unhealthy, -1 no health check (and every raw cgroup). */
+    static int health(Optional<ContainerMetadata> meta) {
+        Optional<String> status = meta.flatMap(ContainerMetadata::health);
+        if (status.isEmpty()) {
+            return -1;
+        }
+        return status.get().equals("healthy") ? 1 : 0;
     }
 
     /** The runtime's start time when it knows one, else the cgroup directories' (spec 3.1). */

@@ -13,6 +13,7 @@ final class Families {
 
     // Always on (3.1).
     static final Family LAST_SEEN = gauge("container_last_seen", "Last time a container was seen by the exporter");
+    static final Family HEALTH_STATE = gauge("container_health_state", "The result of the container's health check");
     static final Family START_TIME = gauge("container_start_time_seconds",
             "Start time of the container since unix epoch in seconds.");
     static final Family SPEC_CPU_PERIOD = gauge("container_spec_cpu_period", "CPU period of the container.");

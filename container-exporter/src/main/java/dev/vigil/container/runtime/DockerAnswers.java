@@ -37,6 +37,11 @@ final class DockerAnswers {
     }
 
     /** One container's inspect answer (ContainerInspectResponse) as metadata of {@code runtime}. */
+    /** The {@code Version} of a {@code /version} answer. */
+    static Optional<String> version(byte[] versionBody) throws RuntimeApiException {
+        return Json.string(Json.read(versionBody), "Version").filter(v -> !v.isBlank());
+    }
+
     static ContainerMetadata inspect(byte[] inspectBody, Runtime runtime) throws RuntimeApiException {
         Object root = Json.read(inspectBody);
         String id = Json.string(root, "Id").orElseThrow(

@@ -61,6 +61,14 @@ public final class DockerClient implements RuntimeSource {
         return Optional.of(DockerAnswers.inspect(answer.body(), runtime));
     }
 
+    /** {@code GET /version}: the engine's {@code Version} ({@code 20.10.24}, Podman's compat version). */
+    @Override
+    public Optional<String> version() throws RuntimeApiException {
+        HttpAnswer answer = http.get("/version");
+        requireOk(answer, "telling its version");
+        return DockerAnswers.version(answer.body());
+    }
+
     private void requireOk(HttpAnswer answer, String doing) throws RuntimeApiException {
         if (!answer.ok()) {
             String body = answer.bodyText();

@@ -207,4 +207,25 @@ public final class MetadataResolver {
             }
         });
     }
+
+    /**
+     * The version of the first source of {@code runtime} that tells one; empty when none is configured,
+     * answers, or knows its version (cAdvisor's {@code dockerVersion} label is empty then too).
+     */
+    public Optional<String> runtimeVersion(Runtime runtime) {
+        for (RuntimeSource source : sources) {
+            if (source.runtime() != runtime) {
+                continue;
+            }
+            try {
+                Optional<String> version = source.version();
+                if (version.isPresent()) {
+                    return version;
+                }
+            } catch (RuntimeApiException | RuntimeException e) {
+                LOG.debug("No runtime version", "runtime", runtime.label(), "err", e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
 }

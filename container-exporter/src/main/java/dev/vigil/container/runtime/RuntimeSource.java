@@ -13,4 +13,9 @@ public interface RuntimeSource {
 
     /** One container's metadata; empty when this runtime does not know the id. */
     Optional<ContainerMetadata> lookup(String id) throws RuntimeApiException;
+
+    /** The runtime's own version, when it tells one (Docker's {@code /version}); empty otherwise. */
+    default Optional<String> version() throws RuntimeApiException {
+        return Optional.empty();
+    }
 }

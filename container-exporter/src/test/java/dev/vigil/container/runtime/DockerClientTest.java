@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -80,6 +81,21 @@ class DockerClientTest {
             assertEquals(Optional.empty(), docker.inspect("../../version")); // never sent
             assertEquals(1, api.requests.get());
         }
+    }
+
+    @Test
+    void engineVersionForVersionInfo() throws Exception {
+        try (FakeDockerApi api = new FakeDockerApi(dir.resolve("docker.sock"))) {
+            DockerClient docker = DockerClient.docker(api.socket(), Duration.ofSeconds(5));
+            assertEquals(Optional.of("20.10.24+dfsg1"), docker.version());
+            MetadataResolver resolver = new MetadataResolver(List.of(docker), Duration.ofDays(1), System::nanoTime,
+                    pid -> true);
+            assertEquals(Optional.of("20.10.24+dfsg1"), resolver.runtimeVersion(Runtime.DOCKER));
+            assertEquals(Optional.empty(), resolver.runtimeVersion(Runtime.PODMAN), "no Podman source");
+        }
+        MetadataResolver gone = new MetadataResolver(List.of(DockerClient.docker(dir.resolve("none.sock"),
+                Duration.ofSeconds(1))), Duration.ofDays(1), System::nanoTime, pid -> true);
+        assertEquals(Optional.empty(), gone.runtimeVersion(Runtime.DOCKER), "no engine: an empty label, not an error");
     }
 
     @Test
