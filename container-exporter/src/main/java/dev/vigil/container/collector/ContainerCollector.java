@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -258,6 +259,8 @@ public final class ContainerCollector implements Collector {
         if (options.has(MetricKind.PROCESS)) {
             s.processes().ifPresent(pids -> ContainerSamples.processes(out, s,
                     processes.count(pids, s.pids().max().orElse(0)), base));
+            rootPid(c, root).ifPresent(pid -> processes.maxOpenFilesSoft(pid)
+                    .ifPresent(limit -> out.add(Families.ULIMITS_SOFT, limit, base, "max_open_files")));
         }
         if (options.has(MetricKind.PRESSURE)) {
             ContainerSamples.pressure(out, s, base);
@@ -295,17 +298,22 @@ public final class ContainerCollector implements Collector {
         }
     }
 
+    /** The container's main process on the host: PID 1 for the root, the runtime's PID for its containers. */
+    private static OptionalLong rootPid(Container c, boolean root) {
+        if (root) {
+            return OptionalLong.of(1);
+        }
+        return c.row().meta().map(ContainerMetadata::pid).orElse(OptionalLong.empty());
+    }
+
     /** The network interfaces of a container that owns its namespace (the root: PID 1's). */
     private List<InterfaceStats> interfaces(Container c, boolean root) {
-        Optional<ContainerMetadata> meta = c.row().meta();
-        long pid;
-        if (root) {
-            pid = 1;
-        } else if (meta.isPresent() && meta.get().ownsNetwork() && meta.get().pid().isPresent()) {
-            pid = meta.get().pid().getAsLong();
-        } else {
+        OptionalLong rootPid = rootPid(c, root);
+        boolean owns = root || c.row().meta().map(ContainerMetadata::ownsNetwork).orElse(false);
+        if (!owns || rootPid.isEmpty()) {
             return List.of();
         }
+        long pid = rootPid.getAsLong();
         try {
             return network.read(pid).orElse(List.of());
         } catch (IOException e) {

@@ -126,6 +126,8 @@ final class Families {
             "Maximum number of threads allowed inside the container, infinity if value is zero");
     static final Family FILE_DESCRIPTORS = gauge("container_file_descriptors",
             "Number of open file descriptors for the container.");
+    static final Family ULIMITS_SOFT = gauge("container_ulimits_soft",
+            "Soft ulimit values for the container root process. Unlimited if -1, except priority and nice", "ulimit");
     static final Family SOCKETS = gauge("container_sockets", "Number of open sockets for the container.");
 
     // pressure (3.10), cgroup v2 only.
