@@ -31,7 +31,8 @@ import java.util.Map;
  * <p>client_java names families without their type suffix, so a counter {@code x_total} becomes
  * the counter snapshot {@code x} and a gauge {@code x_info} whose samples are all 1 becomes an
  * info snapshot; both are written back under their full names. A family client_java cannot carry
- * (a counter without {@code _total} is written as untyped instead, keeping its name) or whose
+ * as typed is written under another type that keeps its name (a counter without {@code _total} as
+ * untyped, a gauge named {@code *_total} as a counter); one whose
  * samples repeat a label set is dropped with an error in the log, never failing the scrape.
  */
 public final class SnapshotSink implements MetricSink {
@@ -159,7 +160,9 @@ public final class SnapshotSink implements MetricSink {
                 }
                 return new SummarySnapshot(cache.metadata(name, desc.help()), data);
             }
-            if (type == MetricType.COUNTER && name.endsWith("_total")) {
+            // A gauge named *_total (cAdvisor's container_fs_inodes_total) cannot be a client_java gauge, whose
+            // names must not end in _total; it is written as a counter, the only type that keeps the name.
+            if ((type == MetricType.COUNTER || type == MetricType.GAUGE) && name.endsWith("_total")) {
                 List<CounterDataPointSnapshot> points = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     points.add(new CounterDataPointSnapshot(values.get(i), cache.labels(labels.get(i)), null, 0));

@@ -52,6 +52,17 @@ class SnapshotSinkTest {
     }
 
     @Test
+    void aGaugeNamedTotalKeepsItsNameAsACounter() throws Exception {
+        SnapshotSink sink = new SnapshotSink();
+        sink.add(Desc.gauge("container_fs_inodes_total", "Number of Inodes", "device"), 16777216, "/dev/vda");
+        assertEquals("""
+                # HELP container_fs_inodes_total Number of Inodes
+                # TYPE container_fs_inodes_total counter
+                container_fs_inodes_total{device="/dev/vda"} 1.6777216E7
+                """, render(sink, null));
+    }
+
+    @Test
     void openMetricsUsesItsOwnTypeWords() throws Exception {
         assertEquals("""
                 # TYPE node_cpu_seconds counter

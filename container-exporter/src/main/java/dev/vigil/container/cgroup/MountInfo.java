@@ -11,8 +11,16 @@ import java.util.List;
  * @param mountPoint where it is mounted, octal escapes ({@code \040}) decoded
  * @param fsType {@code cgroup}, {@code cgroup2}, {@code tmpfs}, ...
  * @param superOptions per-superblock options; for v1 cgroups they name the controllers ({@code rw,cpu,cpuacct})
+ * @param device the filesystem's {@code major:minor}
+ * @param source the mount source ({@code /dev/vda1}, {@code cgroup}, {@code overlay}), escapes decoded
  */
-public record MountInfo(String root, String mountPoint, String fsType, String superOptions) {
+public record MountInfo(String root, String mountPoint, String fsType, String superOptions, String device,
+        String source) {
+
+    /** A mount whose device and source do not matter (tests of the cgroup mounts). */
+    public MountInfo(String root, String mountPoint, String fsType, String superOptions) {
+        this(root, mountPoint, fsType, superOptions, "", "");
+    }
 
     public static List<MountInfo> parse(String text) {
         return parse(text, SkippedLines.LOG);
@@ -41,7 +49,8 @@ public record MountInfo(String root, String mountPoint, String fsType, String su
                 continue;
             }
             String superOptions = separator + 3 < fields.length ? fields[separator + 3] : "";
-            mounts.add(new MountInfo(unescape(fields[3]), unescape(fields[4]), fields[separator + 1], superOptions));
+            mounts.add(new MountInfo(unescape(fields[3]), unescape(fields[4]), fields[separator + 1], superOptions,
+                    fields[2], unescape(fields[separator + 2])));
         }
         return List.copyOf(mounts);
     }

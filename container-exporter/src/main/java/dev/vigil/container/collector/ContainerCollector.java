@@ -7,8 +7,12 @@ import dev.vigil.container.cgroup.CgroupStatsReader;
 import dev.vigil.container.cgroup.CgroupTree;
 import dev.vigil.container.cgroup.StatsSelection;
 import dev.vigil.container.proc.BlockDevices;
+import dev.vigil.container.proc.BlockFilesystems;
 import dev.vigil.container.proc.CgroupStartTime;
 import dev.vigil.container.proc.DeviceNamer;
+import dev.vigil.container.proc.DeviceNumber;
+import dev.vigil.container.proc.DiskstatsReader;
+import dev.vigil.container.proc.FilesystemReader;
 import dev.vigil.container.proc.HostVersions;
 import dev.vigil.container.proc.InterfaceStats;
 import dev.vigil.container.proc.MachineInfoReader;
@@ -24,6 +28,7 @@ import dev.vigil.exporter.Collector;
 import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.host.HostPaths;
+import dev.vigil.exporter.log.Log;
 import dev.vigil.exporter.self.BuildInfo;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -48,6 +53,7 @@ import java.util.Set;
  * serves values cached by its housekeeping).
  */
 public final class ContainerCollector implements Collector {
+    private static final Log LOG = Log.get(ContainerCollector.class);
     private static final Desc SCRAPE_ERROR = Desc.gauge("container_scrape_error",
             "1 if there was an error while getting container metrics, 0 otherwise");
     private static final Desc VERSION_INFO = Desc.gauge("cadvisor_version_info",
@@ -116,6 +122,8 @@ public final class ContainerCollector implements Collector {
     private final BlockDevices blockDevices;
     private final MachineInfoReader machine;
     private final HostVersions versions;
+    private final FilesystemReader filesystems;
+    private final DiskstatsReader diskstats;
     private final Clock clock;
     private HostFacts hostFacts; // only the scrape thread touches it: the registry never runs a collector twice at once
 
@@ -138,6 +146,8 @@ public final class ContainerCollector implements Collector {
         this.blockDevices = new BlockDevices(paths);
         this.machine = new MachineInfoReader(paths);
         this.versions = new HostVersions(paths);
+        this.filesystems = new FilesystemReader(paths);
+        this.diskstats = new DiskstatsReader(paths);
     }
 
     @Override
@@ -180,6 +190,11 @@ public final class ContainerCollector implements Collector {
         HostFacts host = hostFacts(now);
         for (Container c : containers) {
             emit(out, c, baseNames, host.devices(), host.memTotal(), host.swapTotal(), now);
+            if (c.row().id().equals("/")) {
+                RootFilesystems.emit(out, options.scheme().values(baseNames, c.row()), host.filesystems(),
+                        options.has(MetricKind.DISK) ? filesystems : null,
+                        options.has(MetricKind.DISK_IO) ? diskstats : null, c.stats());
+            }
         }
         sink.add(VERSION_INFO, 1, BUILD.revision(), BUILD.version(), host.dockerVersion(), host.kernelVersion(),
                 host.osVersion());
@@ -212,15 +227,18 @@ public final class ContainerCollector implements Collector {
      * The block device names, the machine's memory and swap totals and the versions: machine facts,
      * not per-scrape work.
      */
-    private record HostFacts(DeviceNamer devices, long memTotal, long swapTotal, String kernelVersion,
-            String osVersion, String dockerVersion, Instant readAt) {
+    private record HostFacts(DeviceNamer devices, List<BlockFilesystems.Filesystem> filesystems, long memTotal,
+            long swapTotal, String kernelVersion, String osVersion, String dockerVersion, Instant readAt) {
     }
 
     /** The host facts, read again at most every {@link #HOST_FACTS_TTL} (disks and swap can be added). */
     private HostFacts hostFacts(Instant now) throws IOException {
         HostFacts facts = hostFacts;
         if (facts == null || !now.isBefore(facts.readAt().plus(HOST_FACTS_TTL)) || now.isBefore(facts.readAt())) {
-            facts = new HostFacts(new DeviceNamer(Map.of(), blockDevices.disks()), machine.memTotalBytes(),
+            List<BlockFilesystems.Filesystem> mounted = mountedFilesystems();
+            Map<DeviceNumber, String> bySource = new HashMap<>();
+            mounted.forEach(f -> bySource.putIfAbsent(f.device(), f.source()));
+            facts = new HostFacts(new DeviceNamer(bySource, blockDevices.disks()), mounted, machine.memTotalBytes(),
                     machine.swapTotalBytes(), versions.kernel(), versions.os(),
                     resolver.runtimeVersion(Runtime.DOCKER).orElse(""), now);
             hostFacts = facts;
@@ -264,6 +282,19 @@ public final class ContainerCollector implements Collector {
         }
         if (options.has(MetricKind.PRESSURE)) {
             ContainerSamples.pressure(out, s, base);
+        }
+    }
+
+    /** The disk filesystems, or none when the mount table cannot be read (the root then has no disk samples). */
+    private List<BlockFilesystems.Filesystem> mountedFilesystems() {
+        if (!options.has(MetricKind.DISK) && !options.has(MetricKind.DISK_IO)) {
+            return List.of();
+        }
+        try {
+            return filesystems.mounted();
+        } catch (IOException e) {
+            LOG.debug("No mount table", "err", e.getMessage());
+            return List.of();
         }
     }
 

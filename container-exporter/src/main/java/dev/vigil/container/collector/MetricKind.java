@@ -22,7 +22,7 @@ public enum MetricKind {
     MEMORY_NUMA("memory_numa", false),
     CPU_LOAD("cpuLoad", true),
     DISK_IO("diskIO", true),
-    DISK("disk", false),
+    DISK("disk", true),
     NETWORK("network", true),
     TCP("tcp", false),
     ADVTCP("advtcp", false),

@@ -16,10 +16,11 @@ class MountInfoTest {
                 50 22 0:40 /docker/abc /sys/fs/cgroup/memory ro - cgroup cgroup ro,memory
                 """;
         assertEquals(List.of(
-                new MountInfo("/", "/sys/fs/cgroup", "tmpfs", "rw,mode=755"),
-                new MountInfo("/", "/sys/fs/cgroup/cpu,cpuacct", "cgroup", "rw,cpu,cpuacct"),
-                new MountInfo("/", "/sys/fs/cgroup/unified", "cgroup2", "rw,nsdelegate"),
-                new MountInfo("/docker/abc", "/sys/fs/cgroup/memory", "cgroup", "ro,memory")), MountInfo.parse(text));
+                new MountInfo("/", "/sys/fs/cgroup", "tmpfs", "rw,mode=755", "0:28", "tmpfs"),
+                new MountInfo("/", "/sys/fs/cgroup/cpu,cpuacct", "cgroup", "rw,cpu,cpuacct", "0:29", "cgroup"),
+                new MountInfo("/", "/sys/fs/cgroup/unified", "cgroup2", "rw,nsdelegate", "0:38", "cgroup2"),
+                new MountInfo("/docker/abc", "/sys/fs/cgroup/memory", "cgroup", "ro,memory", "0:40", "cgroup")),
+                MountInfo.parse(text));
     }
 
     @Test
@@ -38,7 +39,7 @@ class MountInfoTest {
                 3 2 0:1 / /y rw - cgroup
                 39 31 0:36 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids
                 """, skips);
-        assertEquals(List.of(new MountInfo("/", "/sys/fs/cgroup/pids", "cgroup", "rw,pids")), mounts);
+        assertEquals(List.of(new MountInfo("/", "/sys/fs/cgroup/pids", "cgroup", "rw,pids", "0:36", "cgroup")), mounts);
         assertEquals(3, skips.reasons.size());
         assertEquals("expected at least 6 fields, optional fields, '-', fs type, source, super options",
                 skips.reasons.get(0));

@@ -57,6 +57,9 @@ class ContainerGoldenTest {
     static final Instant CREATED = Instant.parse("2025-03-01T11:59:58Z");
     static final Path GOLDEN = Path.of("src/test/resources/golden");
 
+    /** Every kind but {@code disk}: its capacity is the live statfs of the test's directory (see rootFilesystems). */
+    static final Set<MetricKind> ALL_BUT_CAPACITY = EnumSet.complementOf(EnumSet.of(MetricKind.DISK));
+
     @TempDir
     Path host;
 
@@ -68,8 +71,7 @@ class ContainerGoldenTest {
                 pid -> true);
         resolver.refreshNow(); // so no background refresh is due during the scrape
         ContainerCollector containers = new ContainerCollector(paths, resolver,
-                new ContainerCollector.Options(LabelScheme.named(scheme), EnumSet.allOf(MetricKind.class),
-                        ContainerLabels.Policy.all()),
+                new ContainerCollector.Options(LabelScheme.named(scheme), ALL_BUT_CAPACITY, ContainerLabels.Policy.all()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         String actual = render(containers) + render(new MachineCollector(paths));
         Path golden = GOLDEN.resolve(tree + "-" + scheme + ".prom");
@@ -105,6 +107,38 @@ class ContainerGoldenTest {
             String perCpu = renderWith(paths, MetricKind.enabled("", "cpu,percpu"));
             assertTrue(perCpu.contains("cpu=\"cpu00\""), perCpu);
         }
+    }
+
+    /**
+     * The root's disk filesystems: the v1 tree's mount table (copied from a real host) has its root
+     * filesystem on /dev/vda; capacity is statfs of the mount point under the rootfs (here the test's
+     * directory, so compared with the JDK's view of it); diskstats come from the fixture.
+     */
+    @Test
+    void rootFilesystems() throws Exception {
+        HostPaths paths = compose("v1");
+        String out = renderWith(paths, EnumSet.of(MetricKind.DISK, MetricKind.DISK_IO));
+        java.nio.file.FileStore store = Files.getFileStore(host);
+        assertEquals((double) store.getTotalSpace(), value(out, "container_fs_limit_bytes", "/dev/vda"), out);
+        double used = value(out, "container_fs_usage_bytes", "/dev/vda");
+        assertTrue(used > 0 && used <= store.getTotalSpace() - store.getUnallocatedSpace() + (64L << 20), out);
+        assertTrue(value(out, "container_fs_inodes_total", "/dev/vda") >= value(out, "container_fs_inodes_free",
+                "/dev/vda"), out);
+        // /proc/diskstats of the fixture: vda reads 715836, ms doing I/O 170344 divided by 1e9 as cAdvisor does.
+        assertEquals(715836.0, value(out, "container_fs_reads_total", "/dev/vda"), out);
+        assertEquals(1.70344E-4, value(out, "container_fs_io_time_seconds_total", "/dev/vda"), 1e-12, out);
+        assertFalse(out.contains("container_fs_limit_bytes{container_label_tier"), "root only:\n" + out);
+
+        String ioOnly = renderWith(paths, EnumSet.of(MetricKind.DISK_IO));
+        assertFalse(ioOnly.contains("container_fs_limit_bytes"), "capacity is the disk kind");
+        assertTrue(ioOnly.contains("container_fs_io_current{"), ioOnly);
+    }
+
+    private static double value(String exposition, String family, String device) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + family + "\\{[^}]*device=\"" + device
+                + "\"[^}]*id=\"/\"[^}]*} (\\S+)$").matcher(exposition);
+        assertTrue(m.find(), family + " for " + device + " in:\n" + exposition);
+        return Double.parseDouble(m.group(1));
     }
 
     /** --docker_only: the root and the runtimes' containers; raw cgroups only under a listed prefix. */

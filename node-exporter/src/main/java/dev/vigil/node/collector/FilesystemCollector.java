@@ -11,7 +11,7 @@ import dev.vigil.exporter.log.Log;
 import dev.vigil.node.io.KernelFiles;
 import dev.vigil.node.procfs.Mounts;
 import dev.vigil.node.procfs.Mounts.Mount;
-import dev.vigil.node.syscall.Statfs;
+import dev.vigil.exporter.syscall.Statfs;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;

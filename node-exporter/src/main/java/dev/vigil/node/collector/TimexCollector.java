@@ -5,7 +5,7 @@ import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.NoDataException;
-import dev.vigil.node.syscall.Timex;
+import dev.vigil.exporter.syscall.Timex;
 import java.io.IOException;
 
 /** The kernel's clock discipline (NTP) state from {@code adjtimex(2)}. */

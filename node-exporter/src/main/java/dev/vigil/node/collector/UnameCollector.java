@@ -6,7 +6,7 @@ import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.host.HostPaths;
 import dev.vigil.node.io.KernelFiles;
-import dev.vigil.node.syscall.Uname;
+import dev.vigil.exporter.syscall.Uname;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

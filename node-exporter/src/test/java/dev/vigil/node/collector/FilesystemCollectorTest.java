@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.exporter.host.HostPaths;
-import dev.vigil.node.syscall.Statfs;
+import dev.vigil.exporter.syscall.Statfs;
 import dev.vigil.node.testing.Args;
 import dev.vigil.node.testing.Exporters;
 import dev.vigil.node.testing.Fixtures;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vigil.exporter.NoDataException;
-import dev.vigil.node.syscall.Timex;
+import dev.vigil.exporter.syscall.Timex;
 import dev.vigil.node.testing.RecordingSink;
 import org.junit.jupiter.api.Test;
 

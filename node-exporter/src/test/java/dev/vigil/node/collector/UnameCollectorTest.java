@@ -3,7 +3,7 @@ package dev.vigil.node.collector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vigil.exporter.host.HostPaths;
-import dev.vigil.node.syscall.Uname;
+import dev.vigil.exporter.syscall.Uname;
 import dev.vigil.node.testing.Fixtures;
 import dev.vigil.node.testing.RecordingSink;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.vigil.node.syscall;
+package dev.vigil.exporter.syscall;
 
 /** Names for the errno values the calls here return, as Go's syscall package prints them. */
 final class Errno {

@@ -1,4 +1,4 @@
-package dev.vigil.node.syscall;
+package dev.vigil.exporter.syscall;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
