@@ -2,13 +2,9 @@ package dev.vigil.container.cgroup;
 
 import dev.vigil.exporter.log.Log;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,15 +21,15 @@ final class CgroupFiles {
     private static final Log LOG = Log.get(CgroupFiles.class);
 
     /** The files of a controller that is not mounted: all absent. */
-    static final CgroupFiles NONE = new CgroupFiles(null);
-
-    private static final int MAX_KEPT_BUFFER = 1 << 20;
-    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(8192));
+    static final CgroupFiles NONE = new CgroupFiles(null, null);
 
     private final Path dir;
+    private final FileHandles handles;
 
-    CgroupFiles(Path dir) {
+    /** The files of {@code dir}, read through {@code handles} when given (else opened per read). */
+    CgroupFiles(Path dir, FileHandles handles) {
         this.dir = dir;
+        this.handles = handles;
     }
 
     Optional<String> text(String name) {
@@ -42,7 +38,7 @@ final class CgroupFiles {
         }
         Path file = dir.resolve(name);
         try {
-            return Optional.of(read(file));
+            return Optional.ofNullable(handles == null ? read(file) : handles.readIfPresent(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -51,28 +47,9 @@ final class CgroupFiles {
         }
     }
 
-    /**
-     * The file's bytes as Latin-1, read into this thread's reused buffer: a scrape reads about 20
-     * small files per cgroup, and {@code Files.readString}'s extra {@code fstat} and per-file
-     * buffer cost more than the read itself (BENCHMARKS.md).
-     */
+    /** Opens, reads and closes the file (tests, tools); the stats readers go through {@link FileHandles}. */
     static String read(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = BUFFERS.get();
-            buffer.clear();
-            while (channel.read(buffer) >= 0) {
-                if (!buffer.hasRemaining()) { // a big cgroup.procs or memory.stat: grow and keep reading
-                    ByteBuffer bigger = ByteBuffer.allocate(buffer.capacity() * 2);
-                    buffer.flip();
-                    bigger.put(buffer);
-                    buffer = bigger;
-                    if (buffer.capacity() <= MAX_KEPT_BUFFER) {
-                        BUFFERS.set(buffer);
-                    }
-                }
-            }
-            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1);
-        }
+        return FileHandles.readOnce(file);
     }
 
     boolean exists(String name) {

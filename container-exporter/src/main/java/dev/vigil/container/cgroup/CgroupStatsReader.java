@@ -4,8 +4,11 @@ import dev.vigil.exporter.host.HostPaths;
 import java.io.IOException;
 import java.time.Clock;
 
-/** Reads one cgroup's {@link CgroupStats}. */
-public interface CgroupStatsReader {
+/**
+ * Reads one cgroup's {@link CgroupStats}. A reader keeps the cgroup files it reads open between
+ * scrapes; {@link #endScrape()} closes those of cgroups not read in the scrape that ends.
+ */
+public interface CgroupStatsReader extends AutoCloseable {
 
     /**
      * The stats of {@code cgroup} (a name from {@link CgroupTree#list()}, e.g. {@code /docker/<id>}).
@@ -19,6 +22,15 @@ public interface CgroupStatsReader {
 
     /** As {@link #read(String)}, reading only the selected parts (the others are absent). */
     CgroupStats read(String cgroup, StatsSelection selection) throws IOException;
+
+    /** Ends a scrape: files of cgroups not read since the previous call are closed. */
+    default void endScrape() {
+    }
+
+    /** Closes every file kept open. */
+    @Override
+    default void close() {
+    }
 
     /** The reader for the mounts' mode: v2 on V2, v1 on V1 and HYBRID (as cAdvisor treats hybrid). */
     static CgroupStatsReader of(CgroupMounts mounts, HostPaths paths, Clock clock) {

@@ -8,8 +8,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -54,33 +56,45 @@ public final class CgroupTree {
         }
         cgroups.add("/");
         try {
-            addBelow(hierarchy, "", cgroups);
+            addBelow(hierarchy, "", cgroups, new HashSet<>(), true);
         } catch (NoSuchFileException | DirectoryIteratorException gone) {
             // the hierarchy went away, or failed mid-listing: what was seen stays listed
         }
     }
 
     /**
-     * Adds the cgroups below {@code dir} (named {@code name}; "" for the hierarchy). Only
-     * directories are stat'ed for their link count, and a directory whose count is 2 has no
-     * subdirectories, so it is not listed: a cgroup directory holds tens of control files, and
-     * stat'ing each of them on every scrape was most of a scrape's cost (BENCHMARKS.md). cgroupfs
-     * (kernfs), ext4 and tmpfs count a directory's links as 2 + its subdirectories; file systems
-     * that do not (btrfs and overlayfs report 1) are listed in full.
+     * Adds the cgroups below {@code dir} (named {@code name}; "" for the hierarchy). Only entries
+     * that may be directories are stat'ed: every cgroup holds the same control files as the
+     * hierarchy's root (a child has no more than its controllers'), so the names seen as files at
+     * the root ({@code controlFiles}) are not stat'ed again below it; and a directory whose link count
+     * is 2 has no subdirectories, so it is not listed. A cgroup directory holds tens of control files,
+     * and stat'ing each of them on every scrape was most of a scrape's cost (BENCHMARKS.md).
+     * cgroupfs (kernfs), ext4 and tmpfs count a directory's links as 2 + its subdirectories; file
+     * systems that do not (btrfs and overlayfs report 1) are listed in full.
      */
-    private static void addBelow(Path dir, String name, SortedSet<String> cgroups) throws IOException {
+    private static void addBelow(Path dir, String name, SortedSet<String> cgroups, Set<String> controlFiles,
+            boolean root) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                int links = directoryLinks(entry);
                 String child = entry.getFileName().toString();
-                if (links == NOT_A_DIRECTORY || child.endsWith(".mount")) {
-                    continue; // a control file, a vanished entry, or a systemd mount unit
+                if (!root && controlFiles.contains(child)) {
+                    continue;
+                }
+                int links = directoryLinks(entry);
+                if (links == NOT_A_DIRECTORY) {
+                    if (root) {
+                        controlFiles.add(child);
+                    }
+                    continue; // a control file or a vanished entry
+                }
+                if (child.endsWith(".mount")) {
+                    continue; // a systemd mount unit: never a container
                 }
                 String childName = name + "/" + child;
                 cgroups.add(childName);
                 if (links != LEAF_LINKS) {
                     try {
-                        addBelow(entry, childName, cgroups);
+                        addBelow(entry, childName, cgroups, controlFiles, false);
                     } catch (IOException | DirectoryIteratorException e) {
                         // removed (or unreadable) while we walked: what was seen stays listed
                     }

@@ -28,6 +28,7 @@ final class V1StatsReader implements CgroupStatsReader {
     private final CgroupMounts mounts;
     private final Clock clock;
     private final SpecCache specs;
+    private final FileHandles handles = new FileHandles();
 
     V1StatsReader(CgroupMounts mounts, Clock clock) {
         this.mounts = mounts;
@@ -59,9 +60,19 @@ final class V1StatsReader implements CgroupStatsReader {
                 selection.processes() ? cpu.procs() : Optional.empty());
     }
 
+    @Override
+    public void endScrape() {
+        handles.sweep();
+    }
+
+    @Override
+    public void close() {
+        handles.close();
+    }
+
     /** A controller's directory for the cgroup; a controller that is not mounted reads as absent files. */
     private CgroupFiles files(String controller, String relative) {
-        return mounts.controller(controller).map(h -> new CgroupFiles(h.resolve(relative))).orElse(CgroupFiles.NONE);
+        return mounts.controller(controller).map(h -> new CgroupFiles(h.resolve(relative), handles)).orElse(CgroupFiles.NONE);
     }
 
     private static Cpu cpu(CgroupFiles cpu, CgroupFiles cpuacct, StatsSelection selection, CpuSpec spec) {

@@ -31,6 +31,7 @@ final class V2StatsReader implements CgroupStatsReader {
     private final HostPaths paths;
     private final Clock clock;
     private final SpecCache specs;
+    private final FileHandles handles = new FileHandles();
 
     V2StatsReader(Path unified, HostPaths paths, Clock clock) {
         this.unified = unified;
@@ -46,7 +47,7 @@ final class V2StatsReader implements CgroupStatsReader {
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(cgroup, null, "no such cgroup in the v2 tree");
         }
-        CgroupFiles files = new CgroupFiles(dir);
+        CgroupFiles files = new CgroupFiles(dir, handles);
         boolean root = dir.equals(unified);
         Optional<List<Long>> procs = selection.processes() ? files.procs() : Optional.empty();
         boolean pressure = selection.pressure();
@@ -58,6 +59,16 @@ final class V2StatsReader implements CgroupStatsReader {
                 pressure ? files.parsed("cpu.pressure", PressureFile::parse) : Optional.empty(),
                 pressure ? files.parsed("memory.pressure", PressureFile::parse) : Optional.empty(),
                 pressure ? files.parsed("io.pressure", PressureFile::parse) : Optional.empty(), procs);
+    }
+
+    @Override
+    public void endScrape() {
+        handles.sweep();
+    }
+
+    @Override
+    public void close() {
+        handles.close();
     }
 
     private static Cpu cpu(CgroupFiles files) {

@@ -167,19 +167,11 @@ public final class ContainerCollector implements Collector {
             sink.add(SCRAPE_ERROR, 1);
             throw e;
         }
-        List<Container> containers = new ArrayList<>(cgroups.size());
-        for (String cgroup : cgroups) {
-            Optional<ContainerMetadata> meta = resolver.resolve(cgroup);
-            if (!options.exported(cgroup, meta)) {
-                continue;
-            }
-            CgroupStats stats;
-            try {
-                stats = reader.read(cgroup, selection);
-            } catch (NoSuchFileException gone) {
-                continue; // removed since the listing: churn, not an error
-            }
-            containers.add(new Container(stats, options.scheme().row(cgroup, meta, options.labelPolicy())));
+        List<Container> containers;
+        try {
+            containers = read(cgroups);
+        } finally {
+            reader.endScrape(); // files of cgroups gone since the last scrape are closed
         }
         if (options.scheme() == LabelScheme.KUBELET) {
             containers = namePodCgroups(containers);
@@ -199,6 +191,25 @@ public final class ContainerCollector implements Collector {
         sink.add(VERSION_INFO, 1, BUILD.revision(), BUILD.version(), host.dockerVersion(), host.kernelVersion(),
                 host.osVersion());
         sink.add(SCRAPE_ERROR, 0);
+    }
+
+    /** The stats and labels of the cgroups to export (one removed since the listing is skipped). */
+    private List<Container> read(List<String> cgroups) throws IOException {
+        List<Container> containers = new ArrayList<>(cgroups.size());
+        for (String cgroup : cgroups) {
+            Optional<ContainerMetadata> meta = resolver.resolve(cgroup);
+            if (!options.exported(cgroup, meta)) {
+                continue;
+            }
+            CgroupStats stats;
+            try {
+                stats = reader.read(cgroup, selection);
+            } catch (NoSuchFileException gone) {
+                continue; // removed since the listing: churn, not an error
+            }
+            containers.add(new Container(stats, options.scheme().row(cgroup, meta, options.labelPolicy())));
+        }
+        return containers;
     }
 
     /**

@@ -36,7 +36,10 @@ class CgroupLiveTest {
         List<String> cgroups = new CgroupTree(mounts).list();
         assertTrue(cgroups.contains("/"), cgroups.toString());
 
-        CgroupStats root = CgroupStatsReader.of(mounts, HOST).read("/");
+        CgroupStats root;
+        try (CgroupStatsReader reader = CgroupStatsReader.of(mounts, HOST)) {
+            root = reader.read("/");
+        }
         assertTrue(root.cpu().usageNanos().orElseThrow() > 1_000_000L, "root has used over 1 ms of CPU");
         long memTotal = memTotalBytes();
         if (mounts.mode() != CgroupMode.V2 || mounts.unified().map(u -> Files.exists(u.resolve("memory.stat"))).orElse(false)) {
@@ -79,7 +82,10 @@ class CgroupLiveTest {
 
             CgroupTree tree = new CgroupTree(mounts);
             assertTrue(tree.list().contains("/" + NAME));
-            CgroupStats stats = CgroupStatsReader.of(mounts, HOST).read("/" + NAME);
+            CgroupStats stats;
+            try (CgroupStatsReader reader = CgroupStatsReader.of(mounts, HOST)) {
+                stats = reader.read("/" + NAME);
+            }
             assertEquals(Optional.of(List.of(sleeper.pid())), stats.processes());
             // v1 does not move a task's charge with it (move_charge_at_immigrate 0): usage is there, maybe 0
             assertTrue(stats.memory().usage().orElseThrow() >= 0);
@@ -93,7 +99,9 @@ class CgroupLiveTest {
             removeWhenEmpty(created);
             created.clear();
             assertFalse(tree.list().contains("/" + NAME));
-            assertThrows(NoSuchFileException.class, () -> CgroupStatsReader.of(mounts, HOST).read("/" + NAME));
+            try (CgroupStatsReader reader = CgroupStatsReader.of(mounts, HOST)) {
+                assertThrows(NoSuchFileException.class, () -> reader.read("/" + NAME));
+            }
         } finally {
             if (sleeper != null) {
                 sleeper.destroyForcibly();
@@ -119,6 +127,7 @@ class CgroupLiveTest {
         assumeTrue(mount.waitFor() == 0, "cannot mount cgroup2 here: " + output);
         Path child = mountPoint.resolve(NAME);
         Process sleeper = null;
+        CgroupStatsReader reader = null;
         try {
             HostPaths paths = new HostPaths(HOST.procfs(), tmp.resolve("sys"), HOST.rootfs(), HOST.udevData());
             CgroupMounts mounts = CgroupMounts.discover(paths);
@@ -128,7 +137,7 @@ class CgroupLiveTest {
             Files.writeString(child.resolve("cgroup.procs"), Long.toString(sleeper.pid()));
 
             assertTrue(new CgroupTree(mounts).list().containsAll(List.of("/", "/" + NAME)));
-            CgroupStatsReader reader = CgroupStatsReader.of(mounts, paths);
+            reader = CgroupStatsReader.of(mounts, paths);
             CgroupStats root = reader.read("/");
             assertTrue(root.cpu().usageNanos().orElseThrow() > 0);
             CgroupStats stats = reader.read("/" + NAME);
@@ -145,6 +154,9 @@ class CgroupLiveTest {
                 assertTrue(stats.cpuPressure().isPresent(), "cpu.pressure exists with PSI on");
             }
         } finally {
+            if (reader != null) {
+                reader.close(); // the files it keeps open would make the unmount fail (EBUSY)
+            }
             if (sleeper != null) {
                 sleeper.destroyForcibly();
                 sleeper.waitFor(10, TimeUnit.SECONDS);
