@@ -2,7 +2,7 @@ package dev.vigil.container.collector;
 
 import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.MetricSink;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 final class Emitter {
     private final MetricSink sink;
     private final List<String> baseNames;
-    private final Map<Family, Desc> descs = new HashMap<>();
+    private final Map<Family, Desc> descs = new IdentityHashMap<>(); // families are constants: no record hashing
 
     Emitter(MetricSink sink, List<String> baseNames) {
         this.sink = sink;

@@ -31,11 +31,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged exporter ({@code bin/vigil-container-exporter}, every default on) against real Docker
+ * The packaged exporter ({@code bin/vigil-container-exporter}, every metric kind on) against real Docker
  * containers on this host: what it serves agrees with the containers' cgroup files read around the
  * scrape and with Docker's own stats API, and names, images and labels are Docker's.
  */
 class ContainerCollectorIT {
+    /** Every kind the exporter implements (the default leaves process out, as cAdvisor does). */
+    static final String ALL_KINDS = "cpu,percpu,memory,cpuLoad,diskIO,disk,network,process,oom_event,pressure";
     private static final Path LAUNCHER = Path.of("..", "bin", "vigil-container-exporter").toAbsolutePath().normalize();
     private static final long MIB = 1 << 20;
     private static final Duration READY = Duration.ofSeconds(30);
@@ -55,7 +57,8 @@ class ContainerCollectorIT {
                 port = free.getLocalPort();
             }
             log = Files.createTempFile("container-exporter", ".log");
-            exporter = new ProcessBuilder(LAUNCHER.toString(), "--web.listen-address=127.0.0.1:" + port)
+            exporter = new ProcessBuilder(LAUNCHER.toString(), "--web.listen-address=127.0.0.1:" + port,
+                    "--enable_metrics=" + ALL_KINDS)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline && exporter.isAlive()) {
@@ -256,7 +259,7 @@ class ContainerCollectorIT {
             c.awaitLog("ready net", READY);
             List<Sample> s = scrape();
             String id = id(c);
-            assertTrue(one(s, "container_threads", id) >= 1, "the container is scraped");
+            assertTrue(one(s, "container_last_seen", id) > 0, "the container is scraped");
             List<Sample> net = s.stream().filter(x -> x.name().startsWith("container_network_")
                     && id.equals(x.labels().get("id"))).toList();
             assertEquals(List.of(), net, "only lo in its namespace, which cAdvisor skips");
@@ -264,6 +267,37 @@ class ContainerCollectorIT {
             assertFalse(rootNet.isEmpty(), "the root's (PID 1's) interfaces");
             assertTrue(rootNet.stream().noneMatch(x -> x.labels().get("interface").startsWith("lo")
                     || x.labels().get("interface").startsWith("veth") || x.labels().get("interface").startsWith("docker")));
+        }
+    }
+
+    /** The facts from outside the cgroup: engine version, health, ulimit, the root's filesystem. */
+    @Test
+    void versionHealthUlimitAndRootFilesystemOfTheRealHost() throws Exception {
+        try (RunningContainer c = docker.run(ContainerSpec.load("sleep", "30"))) {
+            c.awaitLog("ready sleep", READY);
+            List<Sample> s = scrape();
+            String id = id(c);
+            List<Sample> version = s.stream().filter(x -> x.name().equals("cadvisor_version_info")).toList();
+            assertEquals(1, version.size(), version.toString());
+            String engine = docker.cli(Duration.ofSeconds(30), "version", "--format", "{{.Server.Version}}").stdout().strip();
+            assertEquals(engine, version.get(0).labels().get("dockerVersion"));
+            assertEquals(Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip(),
+                    version.get(0).labels().get("kernelVersion"));
+            assertEquals(-1, one(s, "container_health_state", id), "the image defines no health check");
+            Matcher soft = Pattern.compile("(?m)^Max open files\\s+(\\S+)").matcher(c.procFile("limits"));
+            assertTrue(soft.find());
+            assertEquals(Double.parseDouble(soft.group(1)), of(s, "container_ulimits_soft", id).stream()
+                    .filter(x -> "max_open_files".equals(x.labels().get("ulimit"))).findFirst().orElseThrow().value());
+            java.nio.file.FileStore root = Files.getFileStore(Path.of("/"));
+            List<Sample> limit = of(s, "container_fs_limit_bytes", "/").stream()
+                    .filter(x -> root.name().equals(x.labels().get("device"))).toList();
+            if (root.name().startsWith("/dev/") && root.type().matches("ext\\d|xfs|btrfs")) {
+                assertEquals(1, limit.size(), "the root filesystem " + root.name() + " in "
+                        + of(s, "container_fs_limit_bytes", "/"));
+                assertEquals((double) root.getTotalSpace(), limit.get(0).value());
+            } else {
+                assertEquals(List.of(), limit, "/ is " + root.type() + ", not a disk filesystem");
+            }
         }
     }
 
