@@ -3,11 +3,11 @@ package dev.vigil.container.cgroup;
 import dev.vigil.container.cgroup.CgroupStats.CpuSpec;
 import dev.vigil.container.cgroup.CgroupStats.MemorySpec;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Each cgroup's limits, read again at most every {@link #TTL}: cAdvisor refreshes a container's
@@ -34,17 +34,18 @@ final class SpecCache {
     private record Entry(Spec spec, Instant readAt) {
     }
 
-    private final Clock clock;
+    private final Supplier<Instant> clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private Instant lastSweep = Instant.MIN;
 
-    SpecCache(Clock clock) {
+    /** A cache reading "now" from {@code clock} (the reader's clock; tests step it by hand). */
+    SpecCache(Supplier<Instant> clock) {
         this.clock = clock;
     }
 
     /** The cgroup's cached spec, or a fresh one from {@code reader} when there is none or it is older than the TTL. */
     Spec get(String cgroup, SpecReader reader) throws IOException {
-        Instant now = clock.instant();
+        Instant now = clock.get();
         Entry entry = entries.get(cgroup);
         if (entry == null || expired(entry, now)) {
             entry = new Entry(reader.read(), now);

@@ -21,19 +21,15 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** cgroup v1 (and hybrid): each controller's files from its own hierarchy. */
-final class V1StatsReader implements CgroupStatsReader {
+final class V1StatsReader extends KeptFilesReader {
     /** USER_HZ: {@code cpuacct.stat} counts in 1/100 s on every Linux architecture cAdvisor runs on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     private final CgroupMounts mounts;
-    private final Clock clock;
-    private final SpecCache specs;
-    private final FileHandles handles = new FileHandles();
 
     V1StatsReader(CgroupMounts mounts, Clock clock) {
+        super(clock);
         this.mounts = mounts;
-        this.clock = clock;
-        this.specs = new SpecCache(clock);
     }
 
     @Override
@@ -58,16 +54,6 @@ final class V1StatsReader implements CgroupStatsReader {
                         : Pids.ABSENT,
                 spec.cpu(), spec.memory(), Optional.empty(), Optional.empty(), Optional.empty(),
                 selection.processes() ? cpu.procs() : Optional.empty());
-    }
-
-    @Override
-    public void endScrape() {
-        handles.sweep();
-    }
-
-    @Override
-    public void close() {
-        handles.close();
     }
 
     /** A controller's directory for the cgroup; a controller that is not mounted reads as absent files. */

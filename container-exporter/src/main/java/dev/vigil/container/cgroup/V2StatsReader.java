@@ -26,18 +26,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** cgroup v2: all controllers' files in the cgroup's one directory. */
-final class V2StatsReader implements CgroupStatsReader {
+final class V2StatsReader extends KeptFilesReader {
     private final Path unified;
     private final HostPaths paths;
-    private final Clock clock;
-    private final SpecCache specs;
-    private final FileHandles handles = new FileHandles();
 
     V2StatsReader(Path unified, HostPaths paths, Clock clock) {
+        super(clock);
         this.unified = unified;
         this.paths = paths;
-        this.clock = clock;
-        this.specs = new SpecCache(clock);
     }
 
     @Override
@@ -59,16 +55,6 @@ final class V2StatsReader implements CgroupStatsReader {
                 pressure ? files.parsed("cpu.pressure", PressureFile::parse) : Optional.empty(),
                 pressure ? files.parsed("memory.pressure", PressureFile::parse) : Optional.empty(),
                 pressure ? files.parsed("io.pressure", PressureFile::parse) : Optional.empty(), procs);
-    }
-
-    @Override
-    public void endScrape() {
-        handles.sweep();
-    }
-
-    @Override
-    public void close() {
-        handles.close();
     }
 
     private static Cpu cpu(CgroupFiles files) {

@@ -5,33 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.vigil.container.cgroup.CgroupStats.CpuSpec;
 import dev.vigil.container.cgroup.CgroupStats.MemorySpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SpecCacheTest {
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
 
     private static SpecCache.Spec spec(long limit) {
         return new SpecCache.Spec(new CpuSpec(OptionalLong.of(100000), OptionalLong.of(0), OptionalLong.of(1024)),
@@ -40,7 +21,7 @@ class SpecCacheTest {
 
     @Test
     void readAgainOnlyAfterTheTtl() throws Exception {
-        SpecCache cache = new SpecCache(clock);
+        SpecCache cache = new SpecCache(() -> now);
         AtomicInteger reads = new AtomicInteger();
         SpecCache.SpecReader reader = () -> spec(reads.incrementAndGet());
         SpecCache.Spec first = cache.get("/a", reader);
@@ -54,7 +35,7 @@ class SpecCacheTest {
 
     @Test
     void goneCgroupsAreDropped() throws Exception {
-        SpecCache cache = new SpecCache(clock);
+        SpecCache cache = new SpecCache(() -> now);
         for (int i = 0; i < 1000; i++) {
             cache.get("/docker/" + i, () -> spec(1));
         }
