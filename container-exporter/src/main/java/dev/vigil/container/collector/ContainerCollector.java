@@ -6,16 +6,9 @@ import dev.vigil.container.cgroup.CgroupStats;
 import dev.vigil.container.cgroup.CgroupStatsReader;
 import dev.vigil.container.cgroup.CgroupTree;
 import dev.vigil.container.cgroup.StatsSelection;
-import dev.vigil.container.proc.BlockDevices;
-import dev.vigil.container.proc.BlockFilesystems;
 import dev.vigil.container.proc.CgroupStartTime;
 import dev.vigil.container.proc.DeviceNamer;
-import dev.vigil.container.proc.DeviceNumber;
-import dev.vigil.container.proc.DiskstatsReader;
-import dev.vigil.container.proc.FilesystemReader;
-import dev.vigil.container.proc.HostVersions;
 import dev.vigil.container.proc.InterfaceStats;
-import dev.vigil.container.proc.MachineInfoReader;
 import dev.vigil.container.proc.NetworkReader;
 import dev.vigil.container.proc.ProcessCounter;
 import dev.vigil.container.runtime.ContainerId;
@@ -34,7 +27,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,7 +53,6 @@ public final class ContainerCollector implements Collector {
                     + "version & cadvisor revision.", "cadvisorRevision", "cadvisorVersion", "dockerVersion",
             "kernelVersion", "osVersion");
     private static final BuildInfo BUILD = BuildInfo.current();
-    private static final Duration HOST_FACTS_TTL = Duration.ofMinutes(1);
 
     /**
      * How the collector is set up.
@@ -119,13 +110,9 @@ public final class ContainerCollector implements Collector {
     private final NetworkReader network;
     private final ProcessCounter processes;
     private final CgroupStartTime startTimes;
-    private final BlockDevices blockDevices;
-    private final MachineInfoReader machine;
-    private final HostVersions versions;
-    private final FilesystemReader filesystems;
-    private final DiskstatsReader diskstats;
+    private final HostFacts.Source hostFacts;
+    private final FilesystemSamples filesystemSamples;
     private final Clock clock;
-    private HostFacts hostFacts; // only the scrape thread touches it: the registry never runs a collector twice at once
 
     public ContainerCollector(HostPaths paths, MetadataResolver resolver, Options options) {
         this(paths, resolver, options, Clock.systemUTC());
@@ -143,11 +130,10 @@ public final class ContainerCollector implements Collector {
         this.network = new NetworkReader(paths);
         this.processes = new ProcessCounter(paths);
         this.startTimes = new CgroupStartTime(paths);
-        this.blockDevices = new BlockDevices(paths);
-        this.machine = new MachineInfoReader(paths);
-        this.versions = new HostVersions(paths);
-        this.filesystems = new FilesystemReader(paths);
-        this.diskstats = new DiskstatsReader(paths);
+        this.hostFacts = new HostFacts.Source(paths, resolver,
+                options.has(MetricKind.DISK) || options.has(MetricKind.DISK_IO));
+        this.filesystemSamples = new FilesystemSamples(paths, options.has(MetricKind.DISK),
+                options.has(MetricKind.DISK_IO));
     }
 
     @Override
@@ -179,18 +165,24 @@ public final class ContainerCollector implements Collector {
         List<String> baseNames = options.scheme().names(containers.stream().map(Container::row).toList());
         Emitter out = new Emitter(sink, baseNames);
         Instant now = clock.instant();
-        HostFacts host = hostFacts(now);
+        HostFacts host = hostFacts.get(now);
+        FilesystemSamples.Scrape fs = filesystemSamples.start(host, dockerContainerIds(containers));
         for (Container c : containers) {
             emit(out, c, baseNames, host.devices(), host.memTotal(), host.swapTotal(), now);
-            if (c.row().id().equals("/")) {
-                RootFilesystems.emit(out, options.scheme().values(baseNames, c.row()), host.filesystems(),
-                        options.has(MetricKind.DISK) ? filesystems : null,
-                        options.has(MetricKind.DISK_IO) ? diskstats : null, c.stats());
-            }
+            fs.emit(out, options.scheme().values(baseNames, c.row()), c.row(), c.stats());
         }
         sink.add(VERSION_INFO, 1, BUILD.revision(), BUILD.version(), host.dockerVersion(), host.kernelVersion(),
                 host.osVersion());
         sink.add(SCRAPE_ERROR, 0);
+    }
+
+    /** The ids of the Docker containers among {@code containers}: their writable layers are measured. */
+    private static java.util.Set<String> dockerContainerIds(List<Container> containers) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Container c : containers) {
+            c.row().meta().filter(m -> m.runtime() == Runtime.DOCKER).ifPresent(m -> ids.add(m.id()));
+        }
+        return ids;
     }
 
     /** The stats and labels of the cgroups to export (one removed since the listing is skipped). */
@@ -234,29 +226,6 @@ public final class ContainerCollector implements Collector {
         return named;
     }
 
-    /**
-     * The block device names, the machine's memory and swap totals and the versions: machine facts,
-     * not per-scrape work.
-     */
-    private record HostFacts(DeviceNamer devices, List<BlockFilesystems.Filesystem> filesystems, long memTotal,
-            long swapTotal, String kernelVersion, String osVersion, String dockerVersion, Instant readAt) {
-    }
-
-    /** The host facts, read again at most every {@link #HOST_FACTS_TTL} (disks and swap can be added). */
-    private HostFacts hostFacts(Instant now) throws IOException {
-        HostFacts facts = hostFacts;
-        if (facts == null || !now.isBefore(facts.readAt().plus(HOST_FACTS_TTL)) || now.isBefore(facts.readAt())) {
-            List<BlockFilesystems.Filesystem> mounted = mountedFilesystems();
-            Map<DeviceNumber, String> bySource = new HashMap<>();
-            mounted.forEach(f -> bySource.putIfAbsent(f.device(), f.source()));
-            facts = new HostFacts(new DeviceNamer(bySource, blockDevices.disks()), mounted, machine.memTotalBytes(),
-                    machine.swapTotalBytes(), versions.kernel(), versions.os(),
-                    resolver.runtimeVersion(Runtime.DOCKER).orElse(""), now);
-            hostFacts = facts;
-        }
-        return facts;
-    }
-
     private void emit(Emitter out, Container c, List<String> baseNames, DeviceNamer devices, long memTotal,
             long swapTotal, Instant now) {
         String[] base = options.scheme().values(baseNames, c.row());
@@ -293,19 +262,6 @@ public final class ContainerCollector implements Collector {
         }
         if (options.has(MetricKind.PRESSURE)) {
             ContainerSamples.pressure(out, s, base);
-        }
-    }
-
-    /** The disk filesystems, or none when the mount table cannot be read (the root then has no disk samples). */
-    private List<BlockFilesystems.Filesystem> mountedFilesystems() {
-        if (!options.has(MetricKind.DISK) && !options.has(MetricKind.DISK_IO)) {
-            return List.of();
-        }
-        try {
-            return filesystems.mounted();
-        } catch (IOException e) {
-            LOG.debug("No mount table", "err", e.getMessage());
-            return List.of();
         }
     }
 

@@ -37,9 +37,11 @@ final class DockerAnswers {
     }
 
     /** One container's inspect answer (ContainerInspectResponse) as metadata of {@code runtime}. */
-    /** The {@code Version} of a {@code /version} answer. */
-    static Optional<String> version(byte[] versionBody) throws RuntimeApiException {
-        return Json.string(Json.read(versionBody), "Version").filter(v -> !v.isBlank());
+    /** The engine facts of an {@code /info} answer. */
+    static EngineInfo engine(byte[] infoBody) throws RuntimeApiException {
+        Object root = Json.read(infoBody);
+        return new EngineInfo(Json.string(root, "ServerVersion").orElse(""), Json.string(root, "DockerRootDir").orElse(""),
+                Json.string(root, "Driver").orElse(""));
     }
 
     static ContainerMetadata inspect(byte[] inspectBody, Runtime runtime) throws RuntimeApiException {

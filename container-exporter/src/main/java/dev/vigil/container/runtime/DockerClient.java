@@ -61,12 +61,12 @@ public final class DockerClient implements RuntimeSource {
         return Optional.of(DockerAnswers.inspect(answer.body(), runtime));
     }
 
-    /** {@code GET /version}: the engine's {@code Version} ({@code 20.10.24}, Podman's compat version). */
+    /** {@code GET /info}: the engine's version, root directory and storage driver (Podman answers it too). */
     @Override
-    public Optional<String> version() throws RuntimeApiException {
-        HttpAnswer answer = http.get("/version");
-        requireOk(answer, "telling its version");
-        return DockerAnswers.version(answer.body());
+    public Optional<EngineInfo> engine() throws RuntimeApiException {
+        HttpAnswer answer = http.get("/info");
+        requireOk(answer, "describing itself");
+        return Optional.of(DockerAnswers.engine(answer.body()));
     }
 
     private void requireOk(HttpAnswer answer, String doing) throws RuntimeApiException {

@@ -209,21 +209,21 @@ public final class MetadataResolver {
     }
 
     /**
-     * The version of the first source of {@code runtime} that tells one; empty when none is configured,
-     * answers, or knows its version (cAdvisor's {@code dockerVersion} label is empty then too).
+     * The engine facts of the first source of {@code runtime} that answers; empty when none is
+     * configured or answers (cAdvisor's {@code dockerVersion} label is empty then too).
      */
-    public Optional<String> runtimeVersion(Runtime runtime) {
+    public Optional<EngineInfo> engine(Runtime runtime) {
         for (RuntimeSource source : sources) {
             if (source.runtime() != runtime) {
                 continue;
             }
             try {
-                Optional<String> version = source.version();
-                if (version.isPresent()) {
-                    return version;
+                Optional<EngineInfo> engine = source.engine();
+                if (engine.isPresent()) {
+                    return engine;
                 }
             } catch (RuntimeApiException | RuntimeException e) {
-                LOG.debug("No runtime version", "runtime", runtime.label(), "err", e.getMessage());
+                LOG.debug("No engine info", "runtime", runtime.label(), "err", e.getMessage());
             }
         }
         return Optional.empty();

@@ -14,8 +14,8 @@ public interface RuntimeSource {
     /** One container's metadata; empty when this runtime does not know the id. */
     Optional<ContainerMetadata> lookup(String id) throws RuntimeApiException;
 
-    /** The runtime's own version, when it tells one (Docker's {@code /version}); empty otherwise. */
-    default Optional<String> version() throws RuntimeApiException {
+    /** What the engine tells about itself (Docker's and Podman's {@code /info}); empty for state-file sources. */
+    default Optional<EngineInfo> engine() throws RuntimeApiException {
         return Optional.empty();
     }
 }

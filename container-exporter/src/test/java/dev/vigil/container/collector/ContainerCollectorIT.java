@@ -253,6 +253,48 @@ class ContainerCollectorIT {
         }
     }
 
+    /**
+     * The writable layer: what the container wrote shows in container_fs_usage_bytes (measured in the
+     * background within seconds of the container's first scrape), against the layer directory walked
+     * here; the limit is the capacity of the filesystem holding Docker's root directory.
+     */
+    @Test
+    void theWritableLayerHoldsWhatTheContainerWrote() throws Exception {
+        try (RunningContainer c = docker.run(ContainerSpec.load("disk", "16", "60"))) {
+            c.awaitLog("ready disk", READY);
+            String id = id(c);
+            List<Sample> usage = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (usage.isEmpty() && System.nanoTime() < deadline) {
+                usage = of(scrape(), "container_fs_usage_bytes", id);
+                if (usage.isEmpty()) {
+                    Thread.sleep(500);
+                }
+            }
+            assertEquals(1, usage.size(), "the layer measured within 20 s: " + usage);
+            String info = docker.engineGet("/info");
+            String rootDir = (String) Json.at(Json.parse(info), "DockerRootDir").orElseThrow();
+            String driver = (String) Json.at(Json.parse(info), "Driver").orElseThrow();
+            String mountId = Files.readString(Path.of(rootDir, "image", driver, "layerdb", "mounts", c.id(), "mount-id"))
+                    .strip();
+            Path layer = driver.startsWith("overlay") ? Path.of(rootDir, driver, mountId, "diff")
+                    : Path.of(rootDir, "vfs", "dir", mountId);
+            long bytes;
+            try (java.util.stream.Stream<Path> files = Files.walk(layer)) {
+                bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            double exported = usage.get(0).value();
+            System.out.printf("layer %s (%s): %d bytes walked, %.0f exported%n", layer, driver, bytes, exported);
+            assertTrue(exported >= 16 * MIB, "16 MiB written into the layer: " + exported);
+            assertTrue(Math.abs(exported - bytes) <= MIB, "walked " + bytes + ", exported " + exported);
+            java.nio.file.FileStore store = Files.getFileStore(Path.of(rootDir));
+            List<Sample> limit = of(scrape(), "container_fs_limit_bytes", id);
+            assertEquals(1, limit.size(), limit.toString());
+            assertEquals((double) store.getTotalSpace(), limit.get(0).value());
+            assertEquals(usage.get(0).labels().get("device"), limit.get(0).labels().get("device"));
+        }
+    }
+
     @Test
     void aContainerWithOnlyLoopbackHasNoNetworkFamiliesTheRootHas() throws Exception {
         try (RunningContainer c = docker.run(ContainerSpec.load("net", "8", "30"))) {

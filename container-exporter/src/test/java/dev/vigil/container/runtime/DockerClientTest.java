@@ -84,18 +84,19 @@ class DockerClientTest {
     }
 
     @Test
-    void engineVersionForVersionInfo() throws Exception {
+    void engineInfoForVersionAndLayers() throws Exception {
+        EngineInfo expected = new EngineInfo("20.10.24+dfsg1", "/var/lib/docker", "overlay2");
         try (FakeDockerApi api = new FakeDockerApi(dir.resolve("docker.sock"))) {
             DockerClient docker = DockerClient.docker(api.socket(), Duration.ofSeconds(5));
-            assertEquals(Optional.of("20.10.24+dfsg1"), docker.version());
+            assertEquals(Optional.of(expected), docker.engine());
             MetadataResolver resolver = new MetadataResolver(List.of(docker), Duration.ofDays(1), System::nanoTime,
                     pid -> true);
-            assertEquals(Optional.of("20.10.24+dfsg1"), resolver.runtimeVersion(Runtime.DOCKER));
-            assertEquals(Optional.empty(), resolver.runtimeVersion(Runtime.PODMAN), "no Podman source");
+            assertEquals(Optional.of(expected), resolver.engine(Runtime.DOCKER));
+            assertEquals(Optional.empty(), resolver.engine(Runtime.PODMAN), "no Podman source");
         }
         MetadataResolver gone = new MetadataResolver(List.of(DockerClient.docker(dir.resolve("none.sock"),
                 Duration.ofSeconds(1))), Duration.ofDays(1), System::nanoTime, pid -> true);
-        assertEquals(Optional.empty(), gone.runtimeVersion(Runtime.DOCKER), "no engine: an empty label, not an error");
+        assertEquals(Optional.empty(), gone.engine(Runtime.DOCKER), "no engine: an empty label, not an error");
     }
 
     @Test

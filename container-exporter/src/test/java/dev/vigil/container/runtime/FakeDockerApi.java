@@ -100,9 +100,10 @@ final class FakeDockerApi implements AutoCloseable {
             if (target.startsWith("/containers/json")) {
                 listRequests.incrementAndGet();
                 body = listBody();
-            } else if (target.equals("/version")) {
-                body = "{\"Platform\":{\"Name\":\"\"},\"Version\":\"20.10.24+dfsg1\",\"ApiVersion\":\"1.41\","
-                        + "\"MinAPIVersion\":\"1.12\",\"Os\":\"linux\",\"Arch\":\"amd64\"}";
+            } else if (target.equals("/info")) {
+                body = "{\"ID\":\"X7QH:4E2B\",\"Containers\":2,\"Driver\":\"overlay2\",\"DriverStatus\":[[\"Backing "
+                        + "Filesystem\",\"extfs\"]],\"DockerRootDir\":\"/var/lib/docker\",\"ServerVersion\":\"20.10.24+dfsg1\","
+                        + "\"CgroupDriver\":\"cgroupfs\",\"CgroupVersion\":\"1\"}";
             } else if (target.startsWith("/containers/") && target.endsWith("/json")) {
                 String id = target.substring("/containers/".length(), target.length() - "/json".length());
                 body = inspectBodies.get(id);
