@@ -4,6 +4,7 @@ import dev.vigil.container.ContainerCollectors;
 import dev.vigil.exporter.CollectorFactory;
 import dev.vigil.exporter.app.ExporterApp;
 import dev.vigil.exporter.app.ExporterSpec;
+import dev.vigil.jvm.JvmCollectors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +15,14 @@ public final class NodeExporterMain {
 
     /**
      * The node exporter's identity and collectors: node_exporter's, then the container exporter's
-     * {@code container} and {@code machine}, hosted off by default so a node exporter without
-     * {@code --collector.container} serves what node_exporter serves.
+     * {@code container} and {@code machine} and the JVM exporter's {@code jvm}, hosted off by default
+     * so a node exporter without {@code --collector.container} or {@code --collector.jvm} serves what
+     * node_exporter serves.
      */
     public static ExporterSpec spec() {
         List<CollectorFactory> collectors = new ArrayList<>(NodeCollectors.all());
         collectors.addAll(ContainerCollectors.hosted());
+        collectors.addAll(JvmCollectors.hosted());
         return new ExporterSpec("vigil-node-exporter", "node_exporter", "node", "Node Exporter",
                 "Vigil node exporter: node_exporter-compatible host metrics from /proc and /sys.",
                 ":9100", collectors);
