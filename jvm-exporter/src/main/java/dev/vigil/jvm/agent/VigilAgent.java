@@ -1,0 +1,72 @@
+package dev.vigil.jvm.agent;
+
+import dev.vigil.exporter.yaml.ConfigException;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.time.Duration;
+
+/**
+ * The {@code -javaagent} entry point. {@link #premain} only reads its arguments and hands the rest
+ * to a daemon thread, so the application's start is not held up by class loading, config reading
+ * or binding; a mistake is a message on stderr and the application runs on without metrics.
+ */
+public final class VigilAgent {
+    static final String PREFIX = "vigil-jvm-agent: ";
+    /** The started server, held so it stays reachable for the life of the JVM. */
+    private static volatile AgentServer running;
+
+    private VigilAgent() {
+    }
+
+    /** Called before the application's main with the text after {@code =}. */
+    public static void premain(String agentArgs, Instrumentation instrumentation) {
+        launch(agentArgs, System.err);
+    }
+
+    /** Called when the agent is loaded into a running JVM (attach API). */
+    public static void agentmain(String agentArgs, Instrumentation instrumentation) {
+        launch(agentArgs, System.err);
+    }
+
+    /** {@code java -jar vigil-jvm-agent.jar}: the jar is an agent, not a program; says how to use it. */
+    public static void main(String[] args) {
+        System.err.println("vigil-jvm-agent.jar is a Java agent: java -javaagent:vigil-jvm-agent.jar=[host:]port[:config] ...");
+        System.err.println("  " + AgentArguments.USAGE);
+        System.exit(2);
+    }
+
+    /** Parses the arguments at once and starts the rest in the background. */
+    static void launch(String agentArgs, PrintStream err) {
+        AgentArguments args;
+        try {
+            args = AgentArguments.parse(agentArgs);
+        } catch (IllegalArgumentException e) {
+            err.println(PREFIX + "not started: " + e.getMessage());
+            return;
+        }
+        Thread.ofPlatform().daemon().name("vigil-jvm-agent-start").start(() -> startServer(args, err));
+    }
+
+    private static void startServer(AgentArguments args, PrintStream err) {
+        AgentConfig config;
+        try {
+            config = args.config().isPresent() ? AgentConfig.read(args.config().get()) : AgentConfig.defaults();
+        } catch (ConfigException e) {
+            err.println(PREFIX + "not started: " + e.file() + ":" + e.line() + ": " + e.reason());
+            return;
+        }
+        try {
+            Duration delay = config.startDelay();
+            if (!delay.isZero()) {
+                Thread.sleep(delay);
+            }
+            running = AgentServer.start(args, config);
+        } catch (ConfigException e) {
+            err.println(PREFIX + "not started: web config " + e.file() + ":" + e.line() + ": " + e.reason());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | LinkageError e) {
+            err.println(PREFIX + "not started: " + e.getMessage());
+        }
+    }
+}
