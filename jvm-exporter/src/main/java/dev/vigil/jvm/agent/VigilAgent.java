@@ -35,16 +35,38 @@ public final class VigilAgent {
         System.exit(2);
     }
 
-    /** Parses the arguments at once and starts the rest in the background. */
+    /**
+     * Starts the agent on a daemon thread and returns. Nothing else runs on the application's
+     * start path: no argument parsing (regex), no lambda (the first one bootstraps invokedynamic,
+     * some 10 ms), so premain costs the load of this class and one thread.
+     */
     static void launch(String agentArgs, PrintStream err) {
-        AgentArguments args;
-        try {
-            args = AgentArguments.parse(agentArgs);
-        } catch (IllegalArgumentException e) {
-            err.println(PREFIX + "not started: " + e.getMessage());
-            return;
+        Thread starter = new Thread(new Starter(agentArgs, err), "vigil-jvm-agent-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** What runs on the starter thread (a class, not a lambda: see {@link #launch}). */
+    private static final class Starter implements Runnable {
+        private final String agentArgs;
+        private final PrintStream err;
+
+        Starter(String agentArgs, PrintStream err) {
+            this.agentArgs = agentArgs;
+            this.err = err;
         }
-        Thread.ofPlatform().daemon().name("vigil-jvm-agent-start").start(() -> startServer(args, err));
+
+        @Override
+        public void run() {
+            AgentArguments args;
+            try {
+                args = AgentArguments.parse(agentArgs);
+            } catch (IllegalArgumentException e) {
+                err.println(PREFIX + "not started: " + e.getMessage());
+                return;
+            }
+            startServer(args, err);
+        }
     }
 
     private static void startServer(AgentArguments args, PrintStream err) {

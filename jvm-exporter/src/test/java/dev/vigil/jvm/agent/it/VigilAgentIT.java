@@ -188,9 +188,10 @@ class VigilAgentIT {
     void badArgumentsAreReportedAndTheApplicationRuns() throws Exception {
         try (AgentProcess app = AgentProcess.start("localhost", AgentProcess.probeOnlyClassPath())) {
             app.awaitLine("main-uptime-ms=");
-            assertFalse(app.mx().isEmpty());
+            awaitStderr(app, "not started");
             assertTrue(app.stderr().contains("vigil-jvm-agent: not started: cannot read \"localhost\": expected [host:]port"),
                     app.stderr());
+            assertFalse(app.mx().isEmpty());
         }
     }
 
@@ -201,10 +202,7 @@ class VigilAgentIT {
         int port = AgentProcess.freePort();
         try (AgentProcess app = AgentProcess.start("127.0.0.1:" + port + ":" + config, AgentProcess.probeOnlyClassPath())) {
             app.awaitLine("main-uptime-ms=");
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (!app.stderr().contains("not started") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            awaitStderr(app, "not started");
             assertTrue(app.stderr().contains("vigil-jvm-agent: not started: " + config + ":2: unknown key \"lowercaseOutputNames\""),
                     app.stderr());
             assertFalse(app.mx().isEmpty());
@@ -227,6 +225,14 @@ class VigilAgentIT {
             assertThrowsConnect(port);
             Scrape scrape = awaitScrape(app, port);
             assertTrue(scrape.value("process_start_time_seconds") > 0);
+        }
+    }
+
+    /** The agent reports from its starter thread: wait for the message, at most 20 s. */
+    private static void awaitStderr(AgentProcess app, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!app.stderr().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 
