@@ -1,0 +1,94 @@
+package dev.vigil.jvm.agent;
+
+import dev.vigil.exporter.yaml.ConfigException;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.time.Duration;
+
+/**
+ * The {@code -javaagent} entry point. {@link #premain} only reads its arguments and hands the rest
+ * to a daemon thread, so the application's start is not held up by class loading, config reading
+ * or binding; a mistake is a message on stderr and the application runs on without metrics.
+ */
+public final class VigilAgent {
+    static final String PREFIX = "vigil-jvm-agent: ";
+    /** The started server, held so it stays reachable for the life of the JVM. */
+    private static volatile AgentServer running;
+
+    private VigilAgent() {
+    }
+
+    /** Called before the application's main with the text after {@code =}. */
+    public static void premain(String agentArgs, Instrumentation instrumentation) {
+        launch(agentArgs, System.err);
+    }
+
+    /** Called when the agent is loaded into a running JVM (attach API). */
+    public static void agentmain(String agentArgs, Instrumentation instrumentation) {
+        launch(agentArgs, System.err);
+    }
+
+    /** {@code java -jar vigil-jvm-agent.jar}: the jar is an agent, not a program; says how to use it. */
+    public static void main(String[] args) {
+        System.err.println("vigil-jvm-agent.jar is a Java agent: java -javaagent:vigil-jvm-agent.jar=[host:]port[:config] ...");
+        System.err.println("  " + AgentArguments.USAGE);
+        System.exit(2);
+    }
+
+    /**
+     * Starts the agent on a daemon thread and returns. Nothing else runs on the application's
+     * start path: no argument parsing (regex), no lambda (the first one bootstraps invokedynamic,
+     * some 10 ms), so premain costs the load of this class and one thread.
+     */
+    static void launch(String agentArgs, PrintStream err) {
+        Thread starter = new Thread(new Starter(agentArgs, err), "vigil-jvm-agent-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** What runs on the starter thread (a class, not a lambda: see {@link #launch}). */
+    private static final class Starter implements Runnable {
+        private final String agentArgs;
+        private final PrintStream err;
+
+        Starter(String agentArgs, PrintStream err) {
+            this.agentArgs = agentArgs;
+            this.err = err;
+        }
+
+        @Override
+        public void run() {
+            AgentArguments args;
+            try {
+                args = AgentArguments.parse(agentArgs);
+            } catch (IllegalArgumentException e) {
+                err.println(PREFIX + "not started: " + e.getMessage());
+                return;
+            }
+            startServer(args, err);
+        }
+    }
+
+    private static void startServer(AgentArguments args, PrintStream err) {
+        AgentConfig config;
+        try {
+            config = args.config().isPresent() ? AgentConfig.read(args.config().get()) : AgentConfig.defaults();
+        } catch (ConfigException e) {
+            err.println(PREFIX + "not started: " + e.file() + ":" + e.line() + ": " + e.reason());
+            return;
+        }
+        try {
+            Duration delay = config.startDelay();
+            if (!delay.isZero()) {
+                Thread.sleep(delay);
+            }
+            running = AgentServer.start(args, config);
+        } catch (ConfigException e) {
+            err.println(PREFIX + "not started: web config " + e.file() + ":" + e.line() + ": " + e.reason());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | LinkageError e) {
+            err.println(PREFIX + "not started: " + e.getMessage());
+        }
+    }
+}
