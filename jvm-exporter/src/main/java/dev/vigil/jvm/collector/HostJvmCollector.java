@@ -24,6 +24,10 @@ import java.util.function.LongSupplier;
  * read from its perf data and {@code process_*} read from procfs, plus what only the outside sees
  * (safepoints, uptime, unmonitorable JVMs). Every JVM series carries {@code pid}, {@code main},
  * {@code container} and {@code user} before its own labels.
+ *
+ * <p>client_java's {@code process_*} facts come as {@code jvm_process_*}: the exporter already
+ * exposes its own {@code process_*} (client_java's ProcessMetrics, with units), and the same
+ * family cannot hold both.
  */
 public final class HostJvmCollector implements Collector {
     private static final Log LOG = Log.get(HostJvmCollector.class);
@@ -65,12 +69,12 @@ public final class HostJvmCollector implements Collector {
     static final Desc START_TIME = gauge("jvm_start_time_seconds",
             "Start time of the JVM since unix epoch in seconds (sun.rt.createVmBeginTime)" + SRC);
     static final Desc UPTIME = gauge("jvm_uptime_seconds", "Time since the JVM started, in seconds" + SRC);
-    static final Desc CPU = counter("process_cpu_seconds_total",
+    static final Desc CPU = counter("jvm_process_cpu_seconds_total",
             "Total user and system CPU time spent in seconds (/proc/<pid>/stat)");
-    static final Desc RESIDENT = gauge("process_resident_memory_bytes",
+    static final Desc RESIDENT = gauge("jvm_process_resident_memory_bytes",
             "Resident memory size in bytes (VmRSS of /proc/<pid>/status)");
-    static final Desc OPEN_FDS = gauge("process_open_fds", "Number of open file descriptors (/proc/<pid>/fd)");
-    static final Desc PROCESS_START = gauge("process_start_time_seconds",
+    static final Desc OPEN_FDS = gauge("jvm_process_open_fds", "Number of open file descriptors (/proc/<pid>/fd)");
+    static final Desc PROCESS_START = gauge("jvm_process_start_time_seconds",
             "Start time of the process since unix epoch in seconds (/proc/<pid>/stat and btime)");
     static final Desc JVMS = Desc.gauge("jvm_host_jvms", "JVMs whose perf data this exporter reads");
     static final Desc UNMONITORABLE = Desc.gauge("jvm_host_unmonitorable",

@@ -122,12 +122,12 @@ class HostJvmCollectorLiveTest {
             }
 
             // process_* from /proc
-            double start = sink.find("process_start_time_seconds", pid);
+            double start = sink.find("jvm_process_start_time_seconds", pid);
             Instant started = jvm.process.info().startInstant().orElseThrow();
             assertEquals(started.toEpochMilli() / 1000.0, start, 1.0);
-            assertTrue(sink.find("process_cpu_seconds_total", pid) > 0);
-            assertTrue(sink.find("process_resident_memory_bytes", pid) > 10 * 1024 * 1024);
-            assertTrue(sink.find("process_open_fds", pid) >= 3);
+            assertTrue(sink.find("jvm_process_cpu_seconds_total", pid) > 0);
+            assertTrue(sink.find("jvm_process_resident_memory_bytes", pid) > 10 * 1024 * 1024);
+            assertTrue(sink.find("jvm_process_open_fds", pid) >= 3);
         }
     }
 
