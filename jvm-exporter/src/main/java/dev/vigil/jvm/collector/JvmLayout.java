@@ -63,8 +63,11 @@ final class JvmLayout {
             }
         }
         Map<String, Pool> pools = new LinkedHashMap<>();
-        for (int g = 0; data.entry("sun.gc.generation." + g + ".name") != null; g++) {
+        for (int g = 0; g < 4; g++) { // single-generation ZGC of JDK 11-22 has only generation 1
             String prefix = "sun.gc.generation." + g;
+            if (data.entry(prefix + ".name") == null) {
+                continue;
+            }
             String generationName = data.stringValue(prefix + ".name");
             add(heapCommitted, data.entry(prefix + ".capacity"));
             add(heapMax, data.entry(prefix + ".maxCapacity"));

@@ -35,7 +35,7 @@ class PerfDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serial-jdk25", "parallel-jdk25", "g1-jdk25", "z-jdk25"})
+    @ValueSource(strings = {"serial-jdk25", "parallel-jdk25", "g1-jdk25", "z-jdk25", "g1-jdk17", "z-jdk17"})
     void capturedRegionsHoldWhatJcmdPrinted(String name) throws IOException {
         PerfData data = PerfData.parse(capture(name));
         Map<String, String> jcmd = counters(name);
