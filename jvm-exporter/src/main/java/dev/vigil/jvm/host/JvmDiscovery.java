@@ -246,12 +246,22 @@ public final class JvmDiscovery {
 
     private ProcStatus readStatus(int pid) throws IOException {
         String text = readOrNull(paths.proc(Integer.toString(pid), "status"));
-        return text == null ? null : ProcStatus.parse(text);
+        try {
+            return text == null ? null : ProcStatus.parse(text);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Unreadable status, process skipped", "pid", pid, "err", e.getMessage());
+            return null;
+        }
     }
 
     ProcStat readStat(int pid) throws IOException {
         String text = readOrNull(paths.proc(Integer.toString(pid), "stat"));
-        return text == null ? null : ProcStat.parse(text);
+        try {
+            return text == null ? null : ProcStat.parse(text);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("Unreadable stat, process skipped", "pid", pid, "err", e.getMessage());
+            return null;
+        }
     }
 
     private String container(int pid) throws IOException {
