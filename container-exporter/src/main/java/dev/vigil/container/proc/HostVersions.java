@@ -1,6 +1,7 @@
 package dev.vigil.container.proc;
 
 import dev.vigil.exporter.host.HostPaths;
+import dev.vigil.exporter.host.OsRelease;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,19 +40,16 @@ public final class HostVersions {
         return "";
     }
 
-    /** {@code PRETTY_NAME} of an os-release file, unquoted; {@code "Linux"} when it has none (os-release(5)'s default). */
+    /**
+     * {@code PRETTY_NAME} of an os-release file, parsed as node_exporter parses it ({@link OsRelease});
+     * {@code "Linux"} when it sets none (os-release(5)'s default), {@code ""} when it does not parse.
+     */
     public static String prettyName(String osRelease) {
-        for (String line : osRelease.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("PRETTY_NAME=")) {
-                String value = trimmed.substring("PRETTY_NAME=".length());
-                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                        || value.startsWith("'") && value.endsWith("'"))) {
-                    value = value.substring(1, value.length() - 1);
-                }
-                return value.replace("\\\"", "\"").replace("\\\\", "\\");
-            }
+        try {
+            String name = OsRelease.parse(osRelease).get("PRETTY_NAME");
+            return name.isEmpty() ? "Linux" : name;
+        } catch (IllegalArgumentException e) {
+            return "";
         }
-        return "Linux";
     }
 }

@@ -23,6 +23,7 @@ class HostVersionsTest {
         assertEquals("Alpine Linux v3.20", HostVersions.prettyName("PRETTY_NAME='Alpine Linux v3.20'"));
         assertEquals("Plain", HostVersions.prettyName("PRETTY_NAME=Plain"));
         assertEquals("Linux", HostVersions.prettyName("NAME=x\n"), "os-release(5): PRETTY_NAME defaults to Linux");
+        assertEquals("", HostVersions.prettyName("PRETTY_NAME=\"unclosed\n"), "a file that does not parse");
     }
 
     @Test

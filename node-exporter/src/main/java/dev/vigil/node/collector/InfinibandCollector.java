@@ -8,7 +8,7 @@ import dev.vigil.exporter.NoDataException;
 import dev.vigil.exporter.host.HostPaths;
 import dev.vigil.node.io.KernelFiles;
 import dev.vigil.node.io.SysfsFiles;
-import dev.vigil.node.sysfs.GoStrconv;
+import dev.vigil.exporter.host.GoStrconv;
 import dev.vigil.node.sysfs.InfiniBand;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

@@ -9,7 +9,7 @@ import dev.vigil.exporter.NoDataException;
 import dev.vigil.exporter.flags.FlagSet;
 import dev.vigil.exporter.host.HostPaths;
 import dev.vigil.node.io.SysfsFiles;
-import dev.vigil.node.sysfs.GoStrconv;
+import dev.vigil.exporter.host.GoStrconv;
 import dev.vigil.node.sysfs.NetClassIface;
 import java.io.IOException;
 import java.nio.file.Files;

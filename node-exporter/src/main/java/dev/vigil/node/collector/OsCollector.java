@@ -7,7 +7,7 @@ import dev.vigil.exporter.MetricSink;
 import dev.vigil.exporter.NoDataException;
 import dev.vigil.exporter.host.HostPaths;
 import dev.vigil.node.io.KernelFiles;
-import dev.vigil.node.rootfs.OsRelease;
+import dev.vigil.exporter.host.OsRelease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,6 +1,6 @@
 package dev.vigil.node.io;
 
-import dev.vigil.node.sysfs.GoStrconv;
+import dev.vigil.exporter.host.GoStrconv;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

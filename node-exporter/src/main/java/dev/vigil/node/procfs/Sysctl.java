@@ -1,6 +1,6 @@
 package dev.vigil.node.procfs;
 
-import dev.vigil.node.sysfs.GoStrconv;
+import dev.vigil.exporter.host.GoStrconv;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.vigil.node.rootfs;
 
-import dev.vigil.node.sysfs.GoStrconv;
+import dev.vigil.exporter.host.GoStrconv;
 
 /**
  * {@code /etc/selinux/config} and the selinuxfs {@code enforce} file, read as opencontainers'

@@ -1,5 +1,6 @@
 package dev.vigil.node.sysfs;
 
+import dev.vigil.exporter.host.GoStrconv;
 import dev.vigil.node.procfs.GoFloat;
 import java.util.List;
 

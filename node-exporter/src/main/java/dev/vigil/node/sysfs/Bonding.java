@@ -1,5 +1,6 @@
 package dev.vigil.node.sysfs;
 
+import dev.vigil.exporter.host.GoStrconv;
 import java.util.List;
 
 /**

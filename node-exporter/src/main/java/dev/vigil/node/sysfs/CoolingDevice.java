@@ -1,5 +1,7 @@
 package dev.vigil.node.sysfs;
 
+import dev.vigil.exporter.host.GoStrconv;
+
 /**
  * A cooling device from {@code /sys/class/thermal/cooling_device<N>}: its {@code type} and its
  * current and maximum throttle state. The current state may be -1 (intel_powerclamp when idle).

@@ -1,5 +1,6 @@
 package dev.vigil.node.sysfs;
 
+import dev.vigil.exporter.host.GoStrconv;
 import dev.vigil.model.MetricType;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.vigil.node.sysfs;
 
+import dev.vigil.exporter.host.GoStrconv;
+
 /**
  * A thermal zone from {@code /sys/class/thermal/thermal_zone<N>}, as prometheus/procfs 0.8 reads
  * it: {@code type}, {@code policy} and {@code temp} (millidegrees Celsius, a base-10 integer) are

@@ -1,6 +1,5 @@
-package dev.vigil.node.rootfs;
+package dev.vigil.exporter.host;
 
-import dev.vigil.node.sysfs.GoStrconv;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.vigil.node.sysfs;
+package dev.vigil.exporter.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

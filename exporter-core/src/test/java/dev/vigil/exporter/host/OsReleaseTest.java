@@ -1,4 +1,4 @@
-package dev.vigil.node.rootfs;
+package dev.vigil.exporter.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

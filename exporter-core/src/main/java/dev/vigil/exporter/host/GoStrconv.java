@@ -1,4 +1,4 @@
-package dev.vigil.node.sysfs;
+package dev.vigil.exporter.host;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
