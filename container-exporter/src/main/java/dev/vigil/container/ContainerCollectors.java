@@ -13,8 +13,10 @@ import dev.vigil.exporter.flags.Flag;
 import dev.vigil.exporter.flags.FlagSet;
 import dev.vigil.exporter.log.Log;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The container exporter's collectors, {@code container} and {@code machine}. Standalone they run
@@ -99,6 +101,13 @@ public final class ContainerCollectors {
                 throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
             }
             LOG.info("Container metric kinds", "enabled", MetricKind.names(kinds));
+            Set<MetricKind> nothing = kinds.stream().filter(k -> !k.implemented())
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(MetricKind.class)));
+            if (!enableMetrics.get().isBlank() && !nothing.isEmpty()) {
+                // Accepted so a cAdvisor command line works, but the user asked for them by name: say so once.
+                LOG.warn("Metric kinds enabled that this exporter does not implement; they export nothing",
+                        "kinds", MetricKind.names(nothing));
+            }
             return kinds;
         }
     }
