@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,8 +178,8 @@ public final class ContainerCollector implements Collector {
     }
 
     /** The ids of the Docker containers among {@code containers}: their writable layers are measured. */
-    private static java.util.Set<String> dockerContainerIds(List<Container> containers) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    private static Set<String> dockerContainerIds(List<Container> containers) {
+        Set<String> ids = new HashSet<>();
         for (Container c : containers) {
             c.row().meta().filter(m -> m.runtime() == Runtime.DOCKER).ifPresent(m -> ids.add(m.id()));
         }

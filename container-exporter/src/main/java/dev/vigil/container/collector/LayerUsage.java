@@ -64,7 +64,7 @@ final class LayerUsage implements AutoCloseable {
         return m == null || m.layer().isEmpty() ? Optional.empty() : Optional.of(m.usage());
     }
 
-    /** Measures every wanted layer not measured within {@link #PERIOD}; public for tests, which call it directly. */
+    /** Measures every wanted layer not measured within {@link #PERIOD}: the background thread's tick (tests call it directly). */
     void measureDue() {
         for (Map.Entry<String, EngineInfo> e : wanted.entrySet()) {
             String id = e.getKey();

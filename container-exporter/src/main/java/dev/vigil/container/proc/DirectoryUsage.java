@@ -3,6 +3,8 @@ package dev.vigil.container.proc;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -21,10 +23,10 @@ public final class DirectoryUsage {
     private DirectoryUsage() {
     }
 
-    /** @throws java.nio.file.NoSuchFileException when {@code dir} is not a directory (the layer is gone) */
+    /** @throws NoSuchFileException when {@code dir} is not a directory (the layer is gone) */
     public static Usage of(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "not a directory");
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(dir.toString(), null, "not a directory");
         }
         long[] totals = new long[2];
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {

@@ -72,7 +72,9 @@ class CgroupLiveTest {
                 try {
                     Files.createDirectory(dir);
                 } catch (IOException e) {
-                    assumeTrue(false, "cannot create a cgroup here (" + e + ")");
+                    // Only root may make cgroups: as root (CI) this is a failure, otherwise the part is skipped.
+                    assumeTrue(System.getProperty("user.name").equals("root"), "cannot create a cgroup here (" + e + ")");
+                    throw e;
                 }
                 created.add(dir);
             }

@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,7 +71,7 @@ class ContainerChurnTest {
                 return Optional.ofNullable(running.get(id));
             }
         };
-        MetadataResolver resolver = new MetadataResolver(java.util.List.of(docker), Duration.ZERO, System::nanoTime,
+        MetadataResolver resolver = new MetadataResolver(List.of(docker), Duration.ZERO, System::nanoTime,
                 pid -> true);
         ContainerCollector collector = new ContainerCollector(paths, resolver, new ContainerCollector.Options(
                 LabelScheme.CADVISOR, MetricKind.enabled(MetricKind.DEFAULT_DISABLED, ""), ContainerLabels.Policy.all()));
