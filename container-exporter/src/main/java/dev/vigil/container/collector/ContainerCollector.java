@@ -169,8 +169,9 @@ public final class ContainerCollector implements Collector {
         HostFacts host = hostFacts.get(now);
         FilesystemSamples.Scrape fs = filesystemSamples.start(host, dockerContainerIds(containers));
         for (Container c : containers) {
-            emit(out, c, baseNames, host.devices(), host.memTotal(), host.swapTotal(), now);
-            fs.emit(out, options.scheme().values(baseNames, c.row()), c.row(), c.stats());
+            String[] base = options.scheme().values(baseNames, c.row());
+            emit(out, c, base, host.devices(), host.memTotal(), host.swapTotal(), now);
+            fs.emit(out, base, c.row(), c.stats());
         }
         sink.add(VERSION_INFO, 1, BUILD.revision(), BUILD.version(), host.dockerVersion(), host.kernelVersion(),
                 host.osVersion());
@@ -227,9 +228,8 @@ public final class ContainerCollector implements Collector {
         return named;
     }
 
-    private void emit(Emitter out, Container c, List<String> baseNames, DeviceNamer devices, long memTotal,
-            long swapTotal, Instant now) {
-        String[] base = options.scheme().values(baseNames, c.row());
+    private void emit(Emitter out, Container c, String[] base, DeviceNamer devices, long memTotal, long swapTotal,
+            Instant now) {
         String id = c.row().id();
         boolean root = id.equals("/");
         CgroupStats s = c.stats();
