@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 /** A {@link ProbeApp} JVM started with the shaded agent; stdout lines are queued, stderr kept. */
 final class AgentProcess implements AutoCloseable {
     static final Path AGENT_JAR = Path.of("target/vigil-jvm-agent.jar");
+    /** jmx_exporter's agent, copied here by the build before the ITs (see the pom). */
+    static final Path JMX_EXPORTER_AGENT_JAR = Path.of("target/peers/jmx_prometheus_javaagent.jar");
 
     private final Process process;
     private final Writer stdin;
@@ -39,13 +41,19 @@ final class AgentProcess implements AutoCloseable {
      * Starts {@code java -Xmx64m -javaagent:target/vigil-jvm-agent.jar=<agentArgs> -cp <classPath> ProbeApp appArgs}.
      */
     static AgentProcess start(String agentArgs, String classPath, String... appArgs) throws IOException {
-        if (!Files.isRegularFile(AGENT_JAR)) {
-            throw new IllegalStateException(AGENT_JAR + " is missing: run the package phase first");
+        return start(AGENT_JAR, agentArgs, classPath, appArgs);
+    }
+
+    /** As {@link #start(String, String, String...)} with another agent jar (jmx_exporter's, say). */
+    static AgentProcess start(Path agentJar, String agentArgs, String classPath, String... appArgs)
+            throws IOException {
+        if (!Files.isRegularFile(agentJar)) {
+            throw new IllegalStateException(agentJar + " is missing: run the package phase first");
         }
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-Xms64m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
-        command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArgs == null ? "" : "=" + agentArgs));
+        command.add("-javaagent:" + agentJar.toAbsolutePath() + (agentArgs == null ? "" : "=" + agentArgs));
         command.addAll(List.of("-cp", classPath, ProbeApp.class.getName()));
         command.addAll(List.of(appArgs));
         return new AgentProcess(new ProcessBuilder(command).start());

@@ -2,6 +2,7 @@ package dev.vigil.jvm.agent.it;
 
 import dev.vigil.exporter.testing.HttpProbe;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,21 @@ record Scrape(String text, Map<String, Double> samples) {
             throw new AssertionError("status " + response.status());
         }
         return of(new String(response.rawBody(), StandardCharsets.UTF_8));
+    }
+
+    /** Scrapes until the agent answers (agents start in the background), at most 20 s. */
+    static Scrape await(AgentProcess app, int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            try {
+                return get(port);
+            } catch (ConnectException e) {
+                if (System.nanoTime() > deadline || !app.isAlive()) {
+                    throw new AssertionError("agent never answered on " + port + "; stderr: " + app.stderr(), e);
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     static String key(String name, Map<String, String> labels) {

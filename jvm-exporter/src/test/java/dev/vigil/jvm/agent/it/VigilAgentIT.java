@@ -26,27 +26,12 @@ class VigilAgentIT {
     @TempDir
     Path dir;
 
-    /** Scrapes until the agent answers (it starts in the background), at most 20 s. */
-    private static Scrape awaitScrape(AgentProcess app, int port) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (true) {
-            try {
-                return Scrape.get(port);
-            } catch (ConnectException e) {
-                if (System.nanoTime() > deadline || !app.isAlive()) {
-                    throw new AssertionError("agent never answered on " + port + "; stderr: " + app.stderr(), e);
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
     @Test
     void valuesAgreeWithTheApplicationsMxBeans() throws Exception {
         int port = AgentProcess.freePort();
         try (AgentProcess app = AgentProcess.start("127.0.0.1:" + port, AgentProcess.probeOnlyClassPath())) {
             app.awaitLine("main-uptime-ms=");
-            awaitScrape(app, port); // the first scrape loads the rendering classes; compare on the second
+            Scrape.await(app, port); // the first scrape loads the rendering classes; compare on the second
             Map<String, String> before = app.mx();
             Scrape scrape = Scrape.get(port);
             Map<String, String> after = app.mx();
@@ -91,7 +76,7 @@ class VigilAgentIT {
     void nameFilterAndGzipAsClientJava() throws Exception {
         int port = AgentProcess.freePort();
         try (AgentProcess app = AgentProcess.start("127.0.0.1:" + port, AgentProcess.probeOnlyClassPath())) {
-            awaitScrape(app, port);
+            Scrape.await(app, port);
             HttpProbe.Response one = HttpProbe.plain().get(port, "/metrics?name[]=jvm_threads_current");
             String body = new String(one.rawBody(), StandardCharsets.UTF_8);
             assertEquals(Set.of("jvm_threads_current"), Scrape.of(body).samples().keySet());
@@ -106,7 +91,7 @@ class VigilAgentIT {
         try (AgentProcess app = AgentProcess.start("127.0.0.1:" + port, AgentProcess.applicationStackClassPath(),
                 "own-stack")) {
             int appPort = Integer.parseInt(app.awaitLine("app-port="));
-            Scrape scrape = awaitScrape(app, port);
+            Scrape scrape = Scrape.await(app, port);
             assertTrue(scrape.value("jvm_threads_current") > 0);
             HttpProbe.Response hello = HttpProbe.plain().get(appPort, "/hello");
             assertEquals(200, hello.status());
@@ -150,7 +135,7 @@ class VigilAgentIT {
         int port = AgentProcess.freePort();
         String classPath = classes + java.io.File.pathSeparator + AgentProcess.probeOnlyClassPath();
         try (AgentProcess app = AgentProcess.start("127.0.0.1:" + port + ":" + config, classPath)) {
-            Scrape scrape = awaitScrape(app, port);
+            Scrape scrape = Scrape.await(app, port);
             assertTrue(scrape.value("jvm_classes_currently_loaded") > 0);
             assertFalse(app.stderr().contains("loaded"), app.stderr());
         }
@@ -223,7 +208,7 @@ class VigilAgentIT {
             long uptimeAtMain = Long.parseLong(app.awaitLine("main-uptime-ms="));
             assertTrue(uptimeAtMain < 2_500, "main ran " + uptimeAtMain + " ms after start");
             assertThrowsConnect(port);
-            Scrape scrape = awaitScrape(app, port);
+            Scrape scrape = Scrape.await(app, port);
             assertTrue(scrape.value("process_start_time_seconds") > 0);
         }
     }
