@@ -61,6 +61,12 @@ public final class Exposition {
         ExpositionFormatWriter writer = writerFor(accept);
         buffer.reset();
         EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);
+        PlatformThreads.run(() -> write(writer, snapshots, escaping, gzip, buffer));
+        return writer.getContentType();
+    }
+
+    private static void write(ExpositionFormatWriter writer, MetricSnapshots snapshots, EscapingScheme escaping,
+            boolean gzip, ByteArrayOutputStream buffer) throws IOException {
         if (gzip) {
             try (OutputStream out = new FastGzip(buffer)) {
                 writer.write(out, snapshots, escaping);
@@ -68,7 +74,6 @@ public final class Exposition {
         } else {
             writer.write(buffer, snapshots, escaping);
         }
-        return writer.getContentType();
     }
 
     /**
