@@ -24,6 +24,11 @@ import java.util.Set;
 final class RegistryHandler implements Handler {
     private final PrometheusRegistry registry;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(32 * 1024);
+    /**
+     * Guards {@link #buffer}. Not the buffer's own monitor: the rendering writes into it from another
+     * thread ({@link Exposition#render}), and its synchronized writes would wait for us forever.
+     */
+    private final Object bufferLock = new Object();
 
     RegistryHandler(PrometheusRegistry registry) {
         this.registry = registry;
@@ -48,7 +53,7 @@ final class RegistryHandler implements Handler {
         boolean gzip = Exposition.acceptsGzip(req.headers().first(HeaderNames.ACCEPT_ENCODING).orElse(null));
         byte[] body;
         String contentType;
-        synchronized (buffer) {
+        synchronized (bufferLock) {
             try {
                 contentType = Exposition.render(snapshots, accept, gzip, buffer);
             } catch (IOException | RuntimeException e) {
