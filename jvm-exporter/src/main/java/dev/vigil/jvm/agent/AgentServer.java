@@ -6,7 +6,12 @@ import dev.vigil.exporter.self.BuildInfo;
 import dev.vigil.exporter.yaml.ConfigException;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import dev.vigil.jvm.agent.mbean.MBeanCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.lang.management.ManagementFactory;
+import java.util.HashSet;
+import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -14,8 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * The agent's metrics and listener: client_java's {@link JvmMetrics} (which include {@code
- * process_*}) on a private registry, served by exporter-core's {@link ExporterServer} with the
- * web-config security of the exporters.
+ * process_*}) on a private registry, with the MBean families of {@link MBeanCollector} when the config
+ * asks for them, served by exporter-core's {@link ExporterServer} with the web-config security of the
+ * exporters.
  */
 public final class AgentServer implements AutoCloseable {
     /** How often the web-config file (and the files it names) is checked for changes. */
@@ -46,13 +52,22 @@ public final class AgentServer implements AutoCloseable {
         // Built properties, not PrometheusProperties.get(): the application's own
         // prometheus.properties and io.prometheus.* system properties configure its metrics, not ours.
         JvmMetrics.builder(PrometheusProperties.builder().build()).register(registry);
+        String description = "client_java's jvm_* and process_* metrics of this JVM.";
+        if (config.mbeans().isPresent()) {
+            // MBean families may not take a name the jvm_* set already serves.
+            Set<String> taken = new HashSet<>();
+            for (MetricSnapshot snapshot : registry.scrape()) {
+                taken.add(snapshot.getMetadata().getPrometheusName());
+            }
+            registry.register(new MBeanCollector(config.mbeans().get(), ManagementFactory.getPlatformMBeanServer(), taken));
+            description = "client_java's jvm_* and process_* metrics of this JVM, and its MBeans by jmx_exporter rules.";
+        }
         WebConfigSource web = config.webConfigFile().isPresent()
                 ? WebConfigSource.open(config.webConfigFile().get(), WEB_CONFIG_POLL)
                 : WebConfigSource.none();
         BuildInfo build = BuildInfo.current();
         ExporterServer server = new ExporterServer(List.of(args.address()), web, "/metrics",
-                new RegistryHandler(registry), "Vigil JVM Agent",
-                "client_java's jvm_* and process_* metrics of this JVM.",
+                new RegistryHandler(registry), "Vigil JVM Agent", description,
                 "(version=" + build.version() + ", revision=" + build.revision() + ")");
         try {
             server.start();

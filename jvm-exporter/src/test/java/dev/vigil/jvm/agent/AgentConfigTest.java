@@ -55,6 +55,20 @@ class AgentConfigTest {
     }
 
     @Test
+    void mbeanKeysTurnTheMBeanExportOnAndMistakesNameFileAndLine() throws Exception {
+        assertTrue(read("startDelaySeconds: 0\n").mbeans().isEmpty(), "no MBean key: the jvm_* set only");
+        assertTrue(read("rules:\n- pattern: '.*'\n").mbeans().isPresent());
+        Path file = dir.resolve("agent.yml");
+        ConfigException unknown = assertThrows(ConfigException.class, () -> read("rules:\n- pattern: x\n  nmae: y\n"));
+        assertEquals(file + ":3: unknown key \"nmae\" in rules[0]", unknown.getMessage());
+        ConfigException regex = assertThrows(ConfigException.class, () -> read("rules:\n- pattern: 'a(b'\n"));
+        assertTrue(regex.getMessage().startsWith(file + ":2: invalid pattern: Unclosed group"), regex.getMessage());
+        ConfigException unsupported = assertThrows(ConfigException.class, () -> read("rules: []\njmxUrl: x\n"));
+        assertTrue(unsupported.getMessage().startsWith(file + ":2: \"jmxUrl\" is a jmx_exporter key not supported by the Vigil agent"),
+                unsupported.getMessage());
+    }
+
+    @Test
     void missingFileIsAConfigError() {
         ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.read(dir.resolve("nope.yml")));
         assertEquals("no such file", e.reason());
