@@ -1,9 +1,7 @@
 package dev.vigil.jvm.agent;
 
-import dev.vigil.exporter.yaml.ConfigException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.time.Duration;
 
 /**
  * The {@code -javaagent} entry point. {@link #premain} only reads its arguments and hands the rest
@@ -12,9 +10,6 @@ import java.time.Duration;
  */
 public final class VigilAgent {
     static final String PREFIX = "vigil-jvm-agent: ";
-    /** The started server, held so it stays reachable for the life of the JVM. */
-    private static volatile AgentServer running;
-
     private VigilAgent() {
     }
 
@@ -46,7 +41,12 @@ public final class VigilAgent {
         starter.start();
     }
 
-    /** What runs on the starter thread (a class, not a lambda: see {@link #launch}). */
+    /**
+     * What runs on the starter thread. A class, not a lambda (see {@link #launch}); it names no class
+     * of ours but {@link AgentStart}, which is resolved only when {@code run} runs, on this thread: the
+     * verifier loads every exception class a method catches, and those would otherwise be loaded on
+     * the application's main thread.
+     */
     private static final class Starter implements Runnable {
         private final String agentArgs;
         private final PrintStream err;
@@ -58,37 +58,7 @@ public final class VigilAgent {
 
         @Override
         public void run() {
-            AgentArguments args;
-            try {
-                args = AgentArguments.parse(agentArgs);
-            } catch (IllegalArgumentException e) {
-                err.println(PREFIX + "not started: " + e.getMessage());
-                return;
-            }
-            startServer(args, err);
-        }
-    }
-
-    private static void startServer(AgentArguments args, PrintStream err) {
-        AgentConfig config;
-        try {
-            config = args.config().isPresent() ? AgentConfig.read(args.config().get()) : AgentConfig.defaults();
-        } catch (ConfigException e) {
-            err.println(PREFIX + "not started: " + e.file() + ":" + e.line() + ": " + e.reason());
-            return;
-        }
-        try {
-            Duration delay = config.startDelay();
-            if (!delay.isZero()) {
-                Thread.sleep(delay);
-            }
-            running = AgentServer.start(args, config);
-        } catch (ConfigException e) {
-            err.println(PREFIX + "not started: web config " + e.file() + ":" + e.line() + ": " + e.reason());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | LinkageError e) {
-            err.println(PREFIX + "not started: " + e.getMessage());
+            AgentStart.run(agentArgs, err);
         }
     }
 }
