@@ -14,7 +14,10 @@ Each round starts the application once per variant, in an order that rotates per
   jmx-min    jmx_exporter with a config that selects no MBean: the same jvm_* and process_* set;
   jmx-all    jmx_exporter with `{}`: every MBean attribute by its default name, the setting
              of many users (shown for scale; the targets compare with jmx-min).
-The JVM runs with JVM_FLAGS (default "-Xmx256m", G1). Per variant and round it records:
+The JVM runs with JVM_FLAGS (default "-Xmx256m", G1). APP=busy (default idle) runs the application
+with `churn`: a thread allocating some 64 MB/s of short-lived garbage, as a busy service does, so
+every variant's young generation is touched and the added RSS is what the agent keeps (classes,
+code, threads, live objects) rather than the young-generation pages its garbage first touches. Per variant and round it records:
   main_ms     the JVM's uptime when main runs (RuntimeMXBean), what an agent's premain adds;
   ready_ms    from the process start until /metrics first answers 200;
   p50/p99_ms  the latency of SCRAPES scrapes, one every INTERVAL s (default 0.05), after 20 warm-up
@@ -41,6 +44,7 @@ VIGIL_JAR = os.path.join(TARGET, "vigil-jvm-agent.jar")
 JMX_JAR = os.path.join(TARGET, "peers", "jmx_prometheus_javaagent.jar")
 APP_CLASSES = os.path.join(TARGET, "test-classes")
 APP_MAIN = "dev.vigil.jvm.agent.it.ProbeApp"
+APP = os.environ.get("APP", "idle")
 PORT = int(os.environ.get("PORT", "29302"))
 INTERVAL = float(os.environ.get("INTERVAL", "0.05"))
 WARM_SECONDS = float(os.environ.get("WARM_SECONDS", "5"))
@@ -85,6 +89,8 @@ def run(variant, agent, scrapes):
     if agent:
         command.append("-javaagent:" + agent)
     command += ["-cp", APP_CLASSES, APP_MAIN]
+    if APP == "busy":
+        command.append("churn")
     started = time.monotonic()
     app = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
@@ -151,7 +157,7 @@ def main():
             ("jmx-min", f"{JMX_JAR}={PORT}:{jmx_min}"),
             ("jmx-all", f"{JMX_JAR}={PORT}:{jmx_all}"),
         ]
-        print(f"java: {java()}  flags: {' '.join(JVM_FLAGS)}  rounds: {rounds}  scrapes: {scrapes}")
+        print(f"java: {java()}  flags: {' '.join(JVM_FLAGS)}  application: {APP}  rounds: {rounds}  scrapes: {scrapes}")
         rows = {name: [] for name, _ in variants}
         for r in range(rounds):
             order = variants[r % len(variants):] + variants[:r % len(variants)]

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
  * soon as main runs, then answers commands on stdin: {@code mx} prints its MXBean values as
  * {@code key=value} lines ending with {@code end}; {@code quit} (or end of input) exits. With the
  * argument {@code own-stack} it first starts its own Helidon server and client_java registry
- * (unrelocated, from its class path) and prints {@code app-port=N}.
+ * (unrelocated, from its class path) and prints {@code app-port=N}. With {@code churn} a daemon
+ * thread allocates short-lived garbage (about 64 MB/s) as a busy application does, so its young
+ * generation is touched whatever an agent allocates (the benchmark's "busy application").
  */
 public final class ProbeApp {
     private ProbeApp() {
@@ -26,6 +28,11 @@ public final class ProbeApp {
         if (args.length > 0 && args[0].equals("own-stack")) {
             out.println("app-port=" + OwnStack.start());
         }
+        if (args.length > 0 && args[0].equals("churn")) {
+            Thread churn = new Thread(ProbeApp::churn, "churn");
+            churn.setDaemon(true);
+            churn.start();
+        }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
             switch (line.trim()) {
@@ -35,6 +42,24 @@ public final class ProbeApp {
             }
         }
         System.exit(0);
+    }
+
+    /** Some 64 MB/s of 64 KB arrays that die at once. */
+    private static void churn() {
+        long sink = 0;
+        while (true) {
+            byte[] garbage = new byte[64 * 1024];
+            garbage[garbage.length - 1] = 1;
+            sink += garbage[garbage.length - 1];
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (sink == Long.MIN_VALUE) {
+                System.out.println(sink);
+            }
+        }
     }
 
     private static void printMx(PrintStream out) {

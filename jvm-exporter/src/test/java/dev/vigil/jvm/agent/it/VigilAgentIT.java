@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.vigil.exporter.testing.HttpProbe;
+import dev.vigil.exporter.testing.TestCa;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -166,6 +167,62 @@ class VigilAgentIT {
             HttpProbe.Response ok = HttpProbe.plain().header("Authorization", "Basic " + right).get(port, "/metrics");
             assertEquals(200, ok.status());
             assertTrue(new String(ok.rawBody(), StandardCharsets.UTF_8).contains("jvm_memory_used_bytes{area=\"heap\"}"));
+        }
+    }
+
+    /**
+     * TLS with a client certificate required, from a web config named in the agent config, the
+     * server key in its traditional (SEC1) PEM form, read by the agent's relocated Bouncy Castle.
+     */
+    @Test
+    void mutualTlsFromTheWebConfig() throws Exception {
+        TestCa ca = TestCa.create("agent test CA");
+        Files.writeString(dir.resolve("ca.crt"), ca.pem());
+        TestCa.Leaf server = ca.leaf("localhost").localhost().issue();
+        Files.writeString(dir.resolve("server.crt"), server.certPem());
+        Files.writeString(dir.resolve("server.key"), server.traditionalPem());
+        TestCa.Leaf client = ca.leaf("prometheus").client().issue();
+        TestCa.Leaf stranger = TestCa.create("another CA").leaf("prometheus").client().issue();
+        Files.writeString(dir.resolve("web.yml"), """
+                tls_server_config:
+                  cert_file: %s
+                  key_file: %s
+                  client_auth_type: RequireAndVerifyClientCert
+                  client_ca_file: %s
+                """.formatted(dir.resolve("server.crt"), dir.resolve("server.key"), dir.resolve("ca.crt")));
+        Path config = Files.writeString(dir.resolve("agent.yml"), "webConfigFile: web.yml\n");
+        int port = AgentProcess.freePort();
+        try (AgentProcess app = AgentProcess.start("127.0.0.1:" + port + ":" + config, AgentProcess.probeOnlyClassPath())) {
+            app.awaitLine("main-uptime-ms=");
+            HttpProbe.Response ok = null;
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (ok == null) {
+                try {
+                    ok = HttpProbe.tls(ca).clientCert(client).get(port, "/metrics");
+                } catch (ConnectException e) {
+                    assertTrue(System.nanoTime() < deadline && app.isAlive(), "agent never listened: " + app.stderr());
+                    Thread.sleep(50);
+                }
+            }
+            assertEquals(200, ok.status());
+            assertTrue(new String(ok.rawBody(), StandardCharsets.UTF_8).contains("jvm_memory_used_bytes{area=\"heap\"}"));
+            assertRefused(() -> HttpProbe.tls(ca).get(port, "/metrics"), "no client certificate");
+            assertRefused(() -> HttpProbe.tls(ca).clientCert(stranger).get(port, "/metrics"), "a client certificate of another CA");
+            assertRefused(() -> HttpProbe.plain().get(port, "/metrics"), "plain HTTP");
+        }
+    }
+
+    private interface Request {
+        HttpProbe.Response send() throws IOException;
+    }
+
+    /** The request fails in the handshake, or gets no 200 (plain HTTP to a TLS port). */
+    private static void assertRefused(Request request, String what) {
+        try {
+            HttpProbe.Response response = request.send();
+            assertTrue(response.status() != 200, what + " was answered 200");
+        } catch (IOException expected) {
+            // a refused handshake or a closed connection
         }
     }
 
