@@ -112,7 +112,7 @@ public final class DockerSupport {
 
   /** Runs the build script (it prints the image tag last; an unchanged image is not rebuilt). */
   private static String buildImage() {
-    Path script = moduleDir().resolve("src/test/docker/build-test-image.sh");
+    Path script = imageScript();
     List<String> command = List.of("bash", script.toString());
     ProcessBuilder pb = new ProcessBuilder(command);
     Path javaHome = Path.of(System.getProperty("java.home"));
@@ -126,6 +126,16 @@ public final class DockerSupport {
       throw new IllegalStateException("building the test image failed (exit " + built.exit() + "):\n" + built.allOutput());
     }
     return image;
+  }
+
+  /**
+   * The image script of this module; from another module that uses this class through
+   * container-exporter's test-jar (jvm-exporter's container ITs), its sibling's.
+   */
+  private static Path imageScript() {
+    Path relative = Path.of("src/test/docker/build-test-image.sh");
+    Path own = moduleDir().resolve(relative);
+    return Files.exists(own) ? own : moduleDir().resolveSibling("container-exporter").resolve(relative);
   }
 
   private static Path moduleDir() {

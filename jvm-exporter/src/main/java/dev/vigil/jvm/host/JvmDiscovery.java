@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,7 @@ public final class JvmDiscovery {
 
     private final HostPaths paths;
     private final LongSupplier nanoTime;
+    private final UserDirs hostUserDirs;
     private final Map<Integer, HostJvm> jvms = new HashMap<>();
     private final Map<Integer, Known> processes = new HashMap<>();
     private final Set<String> logged = new HashSet<>();
@@ -79,6 +81,7 @@ public final class JvmDiscovery {
     JvmDiscovery(HostPaths paths, LongSupplier nanoTime) {
         this.paths = paths;
         this.nanoTime = nanoTime;
+        this.hostUserDirs = new UserDirs(paths.root("tmp"), System::currentTimeMillis);
     }
 
     /** Lists the live JVMs and the java processes that cannot be read. */
@@ -144,8 +147,9 @@ public final class JvmDiscovery {
         String user = userName(status.uid());
         Path file = hostFile;
         try {
-            if (file == null) {
-                file = findInRoot(paths.proc(Integer.toString(pid), "root"), status.innermostPid(pid));
+            Path root = paths.proc(Integer.toString(pid), "root");
+            if (file == null && (status.inChildPidNamespace() || !sharesHostTmp(root))) {
+                file = findInRoot(root, status.innermostPid(pid));
             }
             if (file == null) {
                 return new Unmonitorable(pid, user, container(pid), Unmonitorable.NO_PERF_DATA,
@@ -171,6 +175,25 @@ public final class JvmDiscovery {
         }
     }
 
+    /**
+     * Whether the process's {@code /tmp} is the host's (same device and inode): then the host's
+     * listing already answered for it, and listing that {@code /tmp} again through
+     * {@code /proc/<pid>/root} would find nothing new. Every short-lived process a scrape sees (the
+     * scraper's own curl, shells) is looked at once, so this saves a listing of a possibly large
+     * directory per process. False when it cannot be told (then the root is searched, as before).
+     */
+    private boolean sharesHostTmp(Path root) {
+        Object hostTmp = hostUserDirs.tmpKey();
+        if (hostTmp == null) {
+            return false;
+        }
+        try {
+            return hostTmp.equals(Files.readAttributes(root.resolve("tmp"), BasicFileAttributes.class).fileKey());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** {@code <root>/tmp/hsperfdata_<user>/<pid>}, or null when no user directory holds it. */
     private static Path findInRoot(Path root, int pid) throws IOException {
         Path tmp = root.resolve("tmp");
@@ -191,21 +214,17 @@ public final class JvmDiscovery {
     /** Every {@code <rootfs>/tmp/hsperfdata_<user>/<pid>} by PID; a file whose process is gone is simply never asked for. */
     private Map<Integer, Path> hostFiles() throws IOException {
         Map<Integer, Path> files = new HashMap<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(paths.root("tmp"), PREFIX + "*")) {
-            for (Path dir : dirs) {
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                    for (Path file : entries) {
-                        int pid = parsePid(file.getFileName().toString());
-                        if (pid > 0) {
-                            files.put(pid, file);
-                        }
+        for (Path dir : hostUserDirs.get()) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path file : entries) {
+                    int pid = parsePid(file.getFileName().toString());
+                    if (pid > 0) {
+                        files.put(pid, file);
                     }
-                } catch (AccessDeniedException | NoSuchFileException | java.nio.file.NotDirectoryException e) {
-                    // a user's directory we may not list; its JVMs are reported when we reach their processes
                 }
+            } catch (AccessDeniedException | NoSuchFileException | java.nio.file.NotDirectoryException e) {
+                // a user's directory we may not list (or gone); its JVMs are reported when we reach their processes
             }
-        } catch (NoSuchFileException e) {
-            return files;
         }
         return files;
     }

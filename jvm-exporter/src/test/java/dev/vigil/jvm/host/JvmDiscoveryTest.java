@@ -83,6 +83,32 @@ class JvmDiscoveryTest {
     }
 
     @Test
+    void processesSharingTheHostTmpAreLookedUpThereAndPrivateTmpsInTheirRoot() throws IOException {
+        // As on a host: /proc/<pid>/root is the host's root, unless the process has its own /tmp.
+        process(600, "java", 0, "600", 5000, "/");
+        hostRoot(600);
+        region(root.resolve("tmp"), "root", 600, "serial-jdk25");
+        process(700, "java", 1000, "700", 5001, "/system.slice/app.service"); // PrivateTmp=yes
+        region(proc.resolve("700/root/tmp"), "alice", 700, "g1-jdk25");
+        process(800, "curl", 0, "800", 5002, "/");
+        hostRoot(800);
+        process(900, "java", 1000, "900", 5003, "/"); // -XX:-UsePerfData
+        hostRoot(900);
+
+        JvmDiscovery.Scan scan = discovery.scan();
+
+        assertEquals(Map.of(600, "root||Idle", 700, "alice||Idle"), byPid(scan));
+        assertEquals(List.of(900), scan.unmonitorable().stream().map(Unmonitorable::pid).toList());
+        assertEquals(Unmonitorable.NO_PERF_DATA, scan.unmonitorable().getFirst().reason());
+    }
+
+    private void hostRoot(int pid) throws IOException {
+        Path link = proc.resolve(pid + "/root");
+        Files.delete(link);
+        Files.createSymbolicLink(link, root);
+    }
+
+    @Test
     void keepsTheMappingAndDropsExitedOrReusedPids() throws IOException {
         process(100, "java", 1000, "100", 5000, "/");
         region(root.resolve("tmp"), "alice", 100, "g1-jdk25");
