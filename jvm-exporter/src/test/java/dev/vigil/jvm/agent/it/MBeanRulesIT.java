@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.exporter.testing.HttpProbe;
+import dev.vigil.jvm.testing.TextSamples;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * starting with {@code app}) must have the same names, types, HELP, label sets and values.
  */
 class MBeanRulesIT {
-    static final Path JMX_EXPORTER = Path.of("target/peers/jmx_prometheus_javaagent.jar");
 
     @TempDir
     Path dir;
@@ -119,7 +117,7 @@ class MBeanRulesIT {
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, yaml);
         Map<String, Family> vigil = appFamilies(run(AgentProcess.AGENT_JAR, config));
-        Map<String, Family> jmx = appFamilies(run(JMX_EXPORTER, config));
+        Map<String, Family> jmx = appFamilies(run(AgentProcess.JMX_EXPORTER_AGENT_JAR, config));
         assertFalse(jmx.isEmpty(), "jmx_exporter exported no app families");
         assertEquals(jmx.keySet(), vigil.keySet(), "family names");
         for (String name : jmx.keySet()) {
@@ -165,8 +163,6 @@ class MBeanRulesIT {
     record Family(String type, String help, Map<String, Double> samples) {
     }
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})? (\\S+)$");
-
     /** Families whose name starts with "app", from the text format. */
     static Map<String, Family> appFamilies(String text) {
         Map<String, String> types = new TreeMap<>();
@@ -182,12 +178,11 @@ class MBeanRulesIT {
                 types.put(parts[0], parts[1]);
                 current = parts[0];
             } else if (!line.isEmpty() && !line.startsWith("#")) {
-                Matcher m = SAMPLE.matcher(line);
-                assertTrue(m.matches(), "not a sample line: " + line);
-                String family = current != null && m.group(1).startsWith(current) ? current : m.group(1);
+                TextSamples.Sample sample = TextSamples.parseLine(line);
+                String family = current != null && sample.name().startsWith(current) ? current : sample.name();
                 samples.computeIfAbsent(family, f -> new TreeMap<>())
-                        .put((m.group(1).equals(family) ? "" : m.group(1).substring(family.length()))
-                                + sortedLabels(m.group(2)), Double.parseDouble(m.group(3)));
+                        .put((sample.name().equals(family) ? "" : sample.name().substring(family.length()))
+                                + TextSamples.labelText(sample.labels()), sample.value());
             }
         }
         Map<String, Family> out = new TreeMap<>();
@@ -198,22 +193,5 @@ class MBeanRulesIT {
             }
         }
         return out;
-    }
-
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-    private static String sortedLabels(String labels) {
-        if (labels == null) {
-            return "";
-        }
-        Map<String, String> sorted = new TreeMap<>();
-        Matcher m = LABEL.matcher(labels);
-        while (m.find()) {
-            sorted.put(m.group(1), m.group(2));
-        }
-        StringBuilder out = new StringBuilder("{");
-        sorted.forEach((k, v) -> out.append(k).append("=\"").append(v).append("\","));
-        out.setLength(out.length() - 1);
-        return sorted.isEmpty() ? "" : out.append('}').toString();
     }
 }

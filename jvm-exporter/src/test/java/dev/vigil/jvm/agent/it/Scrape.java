@@ -1,38 +1,20 @@
 package dev.vigil.jvm.agent.it;
 
 import dev.vigil.exporter.testing.HttpProbe;
+import dev.vigil.jvm.testing.TextSamples;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A scrape of the text format, as {@code name{label="value",...}} to value (labels sorted). */
 record Scrape(String text, Map<String, Double> samples) {
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     static Scrape of(String text) {
         Map<String, Double> samples = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher m = SAMPLE.matcher(line);
-            if (!m.matches()) {
-                throw new AssertionError("not a sample line: " + line);
-            }
-            Map<String, String> labels = new TreeMap<>();
-            if (m.group(2) != null) {
-                Matcher l = LABEL.matcher(m.group(2));
-                while (l.find()) {
-                    labels.put(l.group(1), l.group(2));
-                }
-            }
-            samples.put(key(m.group(1), labels), Double.parseDouble(m.group(3)));
+        for (TextSamples.Sample sample : TextSamples.parse(text)) {
+            samples.put(key(sample.name(), sample.labels()), sample.value());
         }
         return new Scrape(text, samples);
     }
@@ -62,14 +44,7 @@ record Scrape(String text, Map<String, Double> samples) {
     }
 
     static String key(String name, Map<String, String> labels) {
-        StringBuilder out = new StringBuilder(name);
-        if (!labels.isEmpty()) {
-            out.append('{');
-            new TreeMap<>(labels).forEach((k, v) -> out.append(k).append("=\"").append(v).append("\","));
-            out.setLength(out.length() - 1);
-            out.append('}');
-        }
-        return out.toString();
+        return name + TextSamples.labelText(labels);
     }
 
     /** The value of a sample; fails naming the sample if it is missing. */

@@ -1,6 +1,7 @@
 package dev.vigil.jvm.host.it;
 
 import dev.vigil.exporter.testing.HttpProbe;
+import dev.vigil.jvm.testing.TextSamples;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code bin/vigil-jvm-exporter} on a free loopback port, run as the checked-in launcher runs it
@@ -23,8 +21,6 @@ import java.util.regex.Pattern;
 final class HostExporter implements AutoCloseable {
     private static final Path LAUNCHER = Path.of(System.getProperty("basedir", "."), "..", "bin", "vigil-jvm-exporter")
             .toAbsolutePath().normalize();
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** One sample line of the text format. */
     record Sample(String name, Map<String, String> labels, double value) {
@@ -76,22 +72,8 @@ final class HostExporter implements AutoCloseable {
             throw new AssertionError("status " + response.status() + ": " + text);
         }
         List<Sample> samples = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher m = SAMPLE.matcher(line);
-            if (!m.matches()) {
-                throw new AssertionError("not a sample line: " + line);
-            }
-            Map<String, String> labels = new TreeMap<>();
-            if (m.group(2) != null) {
-                Matcher l = LABEL.matcher(m.group(2));
-                while (l.find()) {
-                    labels.put(l.group(1), l.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
-                }
-            }
-            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
+        for (TextSamples.Sample sample : TextSamples.parse(text)) {
+            samples.add(new Sample(sample.name(), sample.unescapedLabels(), sample.value()));
         }
         return samples;
     }
