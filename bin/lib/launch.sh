@@ -13,6 +13,11 @@ vigil_launch() {
   root=$(cd "$here/../.." && pwd)
   # shellcheck source=find-java.sh
   . "$here/find-java.sh"
+  # An installed package carries its own jlink'd runtime (<prefix>/jre), the one it was tested
+  # with: it wins over JAVA_HOME and the PATH.
+  if [ -z "${VIGIL_HOME:-}" ] && [ -x "$root/jre/bin/java" ]; then
+    JAVA_HOME=$root/jre
+  fi
   vigil_find_java || exit 1
 
   if [ -n "${VIGIL_HOME:-}" ]; then
