@@ -40,7 +40,9 @@ class SyscallTraceTest {
         switch (unit.binary()) {
             case "vigil-hub" -> {
                 args.add("--storage.tsdb.path=" + dir.resolve("data"));
-                args.add("--alertmanager.config.file=" + dir.resolve("alertmanager.yml")); // absent: embedded
+                Path alertmanager = Files.writeString(dir.resolve("alertmanager.yml"),
+                        "route:\n  receiver: default\nreceivers:\n  - name: default\n");
+                args.add("--alertmanager.config.file=" + alertmanager);
                 path = "/api/v1/query?query=up";
             }
             case "vigil-node-exporter" -> args.add("--collector.textfile.directory=" + Files.createDirectories(dir.resolve("textfile")));
