@@ -4,6 +4,7 @@
 #   /usr/lib/vigil/jre         a jlink'd runtime with the modules every Vigil binary needs (jdeps)
 #   /usr/lib/vigil/bin/        the repository's launchers (bin/vigil-*, bin/lib/*.sh), unchanged
 #   /usr/lib/vigil/lib/        each binary's jar, the -javaagent jar, and their runtime jars in lib/
+#   /usr/lib/vigil/lib/native  JNA's libjnidispatch.so, unpacked (JAVA_OPTS=-Djna.boot.library.path=...)
 #   /usr/bin/vigil-*           symlinks to the launchers (they resolve their own path with readlink -f)
 #   bash, dirname, readlink, sed and head (what the launchers run), the glibc pieces the JVM and
 #   those tools load, the NSS modules, /etc/passwd with root and nobody (65534), /tmp.
@@ -118,6 +119,22 @@ if [[ " ${components[*]} " == *" jvm-exporter "* ]]; then
   cp "$repo/jvm-exporter/target/vigil-jvm-agent.jar" "$prefix/lib/"
 fi
 
+# JNA (statfs, adjtimex) unpacks its native part into java.io.tmpdir and loads it from there,
+# which fails on a noexec /tmp (Docker's --tmpfs default) and cannot work on a read-only root
+# without one: ship it unpacked and point JNA at it (JAVA_OPTS below; the launchers pass it on).
+jna=$(ls "$prefix/lib/lib"/jna-[0-9]*.jar 2>/dev/null | head -n 1)
+if [[ -n $jna ]]; then
+  case $(uname -m) in
+    x86_64) jna_arch=linux-x86-64 ;;
+    aarch64) jna_arch=linux-aarch64 ;;
+    *) jna_arch=linux-$(uname -m) ;;
+  esac
+  mkdir -p "$work/jna" "$prefix/lib/native"
+  (cd "$work/jna" && "$jdk/bin/jar" xf "$jna" "com/sun/jna/$jna_arch/libjnidispatch.so")
+  mv "$work/jna/com/sun/jna/$jna_arch/libjnidispatch.so" "$prefix/lib/native/"
+  rm -rf "$work/jna"
+fi
+
 # What the launchers run besides java. /bin/bash is the launchers' interpreter (#!/usr/bin/env
 # bash needs env too).
 tools=(bash env dirname readlink sed head)
@@ -161,6 +178,7 @@ printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$rootfs/etc/nsswitch.
 
 changes=(-c "ENV JAVA_HOME=/usr/lib/vigil/jre"
   -c "ENV PATH=/usr/bin:/bin:/usr/lib/vigil/jre/bin"
+  -c "ENV JAVA_OPTS=-Djna.boot.library.path=/usr/lib/vigil/lib/native"
   -c "LABEL dev.vigil.image=$repository"
   -c "LABEL dev.vigil.components=$(IFS=,; echo "${components[*]}")")
 if [[ ${#components[@]} -eq 1 ]]; then
