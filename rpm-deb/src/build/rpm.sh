@@ -3,7 +3,8 @@
 # .deb, the unit under /usr/lib/systemd/system, the flags in /etc/sysconfig/<pkg>, configuration
 # as %config(noreplace).
 #
-# Usage: rpm.sh REPO TARGET PKG VERSION RELEASE EPOCH   (writes TARGET/<pkg>-<version>-<release>.x86_64.rpm)
+# Usage: rpm.sh REPO TARGET PKG VERSION RELEASE EPOCH [OUT]
+#   writes OUT (default TARGET)/<pkg>-<version>-<release>.x86_64.rpm
 set -euo pipefail
 
 repo=$1
@@ -12,6 +13,7 @@ pkg=$3
 version=$4
 release=$5
 epoch=$6
+out=${7:-$target}
 src=$repo/rpm-deb/src
 work=$target/stage/$pkg
 command -v rpmbuild >/dev/null || {
@@ -42,7 +44,7 @@ if [[ $agent_jar == true ]]; then
   files+=$'\n'"/usr/share/$pkg"
 fi
 
-topdir=$work/rpmbuild
+topdir=$out/rpmbuild-$pkg-$release
 rm -rf "$topdir"
 mkdir -p "$topdir"
 spec=$topdir/$pkg.spec
@@ -61,7 +63,7 @@ awk -v pkg="$pkg" -v version="$version" -v release="$release" -v summary="$summa
 
 SOURCE_DATE_EPOCH=$epoch rpmbuild -bb --quiet \
   --define "_topdir $topdir" \
-  --define "_rpmdir $target" \
+  --define "_rpmdir $out" \
   --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \
   --define "_buildhost vigil-build" \
   --define "use_source_date_epoch_as_buildtime 1" \

@@ -35,6 +35,9 @@ for needed in "$unit" "$env_file" "$jar" "$repo/$module/target/lib" "$target/run
   [[ -e $needed ]] || { echo "rpm-deb: $needed is missing (build the modules first)" >&2; exit 1; }
 done
 
+# One paragraph, wrapped for dpkg and rpm (lintian and rpmlint want lines under 80 characters).
+description=$(tr '\n' ' ' <<<"$description" | fmt -w 76)
+
 work=$target/stage/$pkg
 rm -rf "$work"
 mkdir -p "$work"
@@ -62,7 +65,9 @@ stage_tree() { # FLAVOUR ROOT
   fi
   install -d -m 0755 "$root/usr/bin" "$root/$prefix/bin/lib" "$root/$prefix/lib/lib" \
     "$root/$unit_dir" "$root/$env_dir" "$root/usr/share/doc/$pkg"
-  install -m 0755 "$repo/bin/$pkg" "$root/$prefix/bin/$pkg"
+  # The interpreter named directly, as packaging policies want (no PATH lookup through env).
+  sed '1s|^#!/usr/bin/env bash$|#!/bin/bash|' "$repo/bin/$pkg" >"$root/$prefix/bin/$pkg"
+  chmod 0755 "$root/$prefix/bin/$pkg"
   install -m 0644 "$repo/bin/lib/launch.sh" "$repo/bin/lib/find-java.sh" "$root/$prefix/bin/lib/"
   ln -s "../lib/$pkg/bin/$pkg" "$root/usr/bin/$pkg"
   install -m 0644 "$jar" "$root/$prefix/lib/"
@@ -96,6 +101,10 @@ stage_tree() { # FLAVOUR ROOT
   find "$root" -type d -exec chmod 0755 {} +
   find "$root" -type f ! -perm -u+x -exec chmod 0644 {} +
   find "$root" -type f -perm -u+x -exec chmod 0755 {} +
+  if [[ $flavour == rpm ]]; then
+    # rpm's convention: shared objects executable (Debian's: not).
+    find "$root" -type f -name '*.so' -exec chmod 0755 {} +
+  fi
   tar -C "$root" --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" \
     -cf "$work/$flavour-data.tar" .
 }
@@ -116,8 +125,7 @@ mkdir -p "$control"
   echo "Priority: optional"
   echo "Homepage: $homepage"
   echo "Description: $summary"
-  # One paragraph, wrapped as dpkg shows it (lintian wants lines under 80 characters).
-  tr '\n' ' ' <<<"$description" | fmt -w 76 | sed 's/^/ /'
+  sed 's/^/ /' <<<"$description"
 } >"$control/control"
 {
   echo "/etc/default/$pkg"

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the clean Debian image the package tests install into (no registry is reachable here,
+# so nothing is pulled): `debootstrap --variant=minbase bookworm` from the distribution's own
+# mirror, plus what our maintainer scripts rely on (adduser, init-system-helpers) and procps for
+# the tests' process checks, then `docker import`. The tag is a hash of this script, so an
+# existing image is reused: the script then only prints the tag.
+#
+# Usage: build-debian-image.sh   (needs root, debootstrap and a Docker engine)
+# Prints the image reference (vigil/debian-test:<hash>) on stdout; progress goes to stderr.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+module=$(cd "$here/../../.." && pwd)
+repository=vigil/debian-test
+suite=bookworm
+hash=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)
+image=$repository:$hash
+
+work=$module/target/debian-image
+mkdir -p "$work"
+exec 9>"$work/build.lock"
+flock 9
+
+if docker image inspect "$image" >/dev/null 2>&1; then
+  echo "$image"
+  exit 0
+fi
+command -v debootstrap >/dev/null || {
+  echo "debootstrap not found (apt-get install debootstrap; .ci/run installs it)" >&2
+  exit 1
+}
+
+echo "building $image: debootstrap $suite (about a minute)" >&2
+rootfs=$work/rootfs
+rm -rf "$rootfs"
+# The machine's apt mirror when it has one (its sources name it), else debootstrap's default.
+mirror=$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)
+debootstrap --variant=minbase --include=adduser,init-system-helpers,procps \
+  "$suite" "$rootfs" ${mirror:+"$mirror"} >"$work/debootstrap.log" 2>&1 || {
+  echo "debootstrap failed; the end of its log:" >&2
+  tail -n 20 "$work/debootstrap.log" >&2
+  exit 1
+}
+# No apt lists or caches in the image: the tests install our .debs with dpkg, offline.
+rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+tar -C "$rootfs" --numeric-owner -c . |
+  docker import -c 'CMD ["sleep", "infinity"]' - "$image" >/dev/null
+rm -rf "$rootfs"
+echo "$image"
