@@ -5,18 +5,27 @@
 # the tests' process checks, then `docker import`. The tag is a hash of this script, so an
 # existing image is reused: the script then only prints the tag.
 #
-# Usage: build-debian-image.sh   (needs root, debootstrap and a Docker engine)
-# Prints the image reference (vigil/debian-test:<hash>) on stdout; progress goes to stderr.
+# With `systemd` as its argument the image also has systemd as its init (for SystemdServiceIT:
+# the units started for real, with their sandboxing), tagged vigil/debian-systemd-test:<hash>.
+#
+# Usage: build-debian-image.sh [systemd]   (needs root, debootstrap and a Docker engine)
+# Prints the image reference on stdout; progress goes to stderr.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 module=$(cd "$here/../../.." && pwd)
+variant=${1:-plain}
+include=adduser,init-system-helpers,procps
 repository=vigil/debian-test
+if [[ $variant == systemd ]]; then
+  include+=,systemd,systemd-sysv,dbus
+  repository=vigil/debian-systemd-test
+fi
 suite=bookworm
 hash=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)
 image=$repository:$hash
 
-work=$module/target/debian-image
+work=$module/target/debian-image-$variant
 mkdir -p "$work"
 exec 9>"$work/build.lock"
 flock 9
@@ -35,7 +44,7 @@ rootfs=$work/rootfs
 rm -rf "$rootfs"
 # The machine's apt mirror when it has one (its sources name it), else debootstrap's default.
 mirror=$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)
-debootstrap --variant=minbase --include=adduser,init-system-helpers,procps \
+debootstrap --variant=minbase --include="$include" \
   "$suite" "$rootfs" ${mirror:+"$mirror"} >"$work/debootstrap.log" 2>&1 || {
   echo "debootstrap failed; the end of its log:" >&2
   tail -n 20 "$work/debootstrap.log" >&2
@@ -43,7 +52,11 @@ debootstrap --variant=minbase --include=adduser,init-system-helpers,procps \
 }
 # No apt lists or caches in the image: the tests install our .debs with dpkg, offline.
 rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+cmd='["sleep", "infinity"]'
+if [[ $variant == systemd ]]; then
+  cmd='["/sbin/init"]'
+fi
 tar -C "$rootfs" --numeric-owner -c . |
-  docker import -c 'CMD ["sleep", "infinity"]' - "$image" >/dev/null
+  docker import -c "CMD $cmd" - "$image" >/dev/null
 rm -rf "$rootfs"
 echo "$image"

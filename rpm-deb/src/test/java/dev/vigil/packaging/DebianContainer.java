@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class DebianContainer implements AutoCloseable {
   private static final Duration STEP = Duration.ofMinutes(2);
-  private static String image;
+  private static final java.util.Map<String, String> IMAGES = new java.util.HashMap<>();
 
   private final String id;
 
@@ -22,15 +22,47 @@ final class DebianContainer implements AutoCloseable {
   }
 
   static DebianContainer start(String name) {
-    String image = image();
-    String id = Command.ok(STEP, "docker", "run", "-d", "--network", "host", "--name",
+    return new DebianContainer(run(name, image("plain")));
+  }
+
+  /**
+   * The same Debian with systemd as PID 1 (the image's variant "systemd"), ready once systemd
+   * says the system runs. systemd in a container needs CAP_SYS_ADMIN (its mounts and the units'
+   * namespaces), its own /run and the cgroup tree writable; CAP_SYS_PTRACE and
+   * CAP_DAC_READ_SEARCH, which Docker leaves out by default and a VM's root has, are the ones the
+   * JVM exporter's unit hands to its service.
+   */
+  static DebianContainer startWithSystemd(String name) throws InterruptedException {
+    DebianContainer container = new DebianContainer(run(name, image("systemd"), "--cap-add", "SYS_ADMIN",
+        "--cap-add", "SYS_PTRACE", "--cap-add", "DAC_READ_SEARCH",
+        "--tmpfs", "/run", "--tmpfs", "/run/lock", "-v", "/sys/fs/cgroup:/sys/fs/cgroup:rw"));
+    String state = "";
+    for (int i = 0; i < 120; i++) {
+      state = container.sh("systemctl is-system-running").stdout().strip();
+      if (state.equals("running") || state.equals("degraded")) {
+        return container;
+      }
+      Thread.sleep(500);
+    }
+    container.close();
+    throw new AssertionError("systemd in the container did not come up: " + state);
+  }
+
+  private static String run(String name, String image, String... extra) {
+    List<String> args = new ArrayList<>(List.of("docker", "run", "-d", "--network", "host", "--name",
         "vigil-deb-" + name + "-" + ProcessHandle.current().pid(), "--label", DockerSupport.OWNER_LABEL + "=rpm-deb",
-        "-v", BuiltPackages.target() + ":/pkgs:ro", image, "sleep", "infinity").stdout().strip();
-    return new DebianContainer(id);
+        "-v", BuiltPackages.target() + ":/pkgs:ro"));
+    args.addAll(List.of(extra));
+    args.add(image);
+    if (extra.length == 0) {
+      args.addAll(List.of("sleep", "infinity"));
+    }
+    return Command.ok(STEP, args.toArray(String[]::new)).stdout().strip();
   }
 
   /** Builds (or finds) the Debian image; without an engine the test aborts, or fails in CI. */
-  private static synchronized String image() {
+  private static synchronized String image(String variant) {
+    String image = IMAGES.get(variant);
     if (image == null) {
       var why = DockerSupport.whyUnreachable();
       if (why.isPresent()) {
@@ -42,9 +74,9 @@ final class DebianContainer implements AutoCloseable {
         Assumptions.abort(message);
       }
       Path script = BuiltPackages.src().resolve("test/docker/build-debian-image.sh");
-      Command built = Command.ok(Duration.ofMinutes(5), "bash", script.toString());
-      List<String> lines = built.stdout().strip().lines().toList();
-      image = lines.getLast().strip();
+      Command built = Command.ok(Duration.ofMinutes(5), "bash", script.toString(), variant);
+      image = built.stdout().strip().lines().toList().getLast().strip();
+      IMAGES.put(variant, image);
     }
     return image;
   }

@@ -1,0 +1,150 @@
+package dev.vigil.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages under a running systemd (in a Debian container with systemd as PID 1): the
+ * maintainer scripts enable and start each service, the sandboxed units run and their binaries
+ * answer, with the access their collectors need; reload and removal work as the units say.
+ * Ports are set through each package's flags file, written before install as configuration
+ * management would (dpkg keeps it: --force-confold).
+ */
+class SystemdServiceIT {
+  private static final Pattern COLLECTOR_OK = Pattern.compile("(?m)^node_scrape_collector_success\\{collector=\"([a-z_]+)\"} 1");
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Test
+  void packagesStartTheirSandboxedServicesWhichAnswer() throws Exception {
+    try (DebianContainer vm = DebianContainer.startWithSystemd("systemd")) {
+      int node = freePort();
+      int container = freePort();
+      int jvm = freePort();
+      int hub = freePort();
+      install(vm, "vigil-node-exporter", "--web.listen-address=127.0.0.1:" + node + " --collector.systemd");
+      install(vm, "vigil-container-exporter", "--web.listen-address=127.0.0.1:" + container);
+      install(vm, "vigil-jvm-exporter", "--web.listen-address=127.0.0.1:" + jvm);
+      install(vm, "vigil-hub", "--web.listen-address=127.0.0.1:" + hub);
+
+      // The node exporter in its sandbox: every collector that works for the vigil user without
+      // one (the same binary started by hand in the same system) works in it too.
+      String sandboxed = await(node, "/metrics", "node_scrape_collector_success");
+      int byHand = freePort();
+      vm.background("runuser", "-u", "vigil", "--", "/usr/bin/vigil-node-exporter",
+          "--web.listen-address=127.0.0.1:" + byHand, "--collector.textfile.directory=/var/lib/vigil/textfile",
+          "--collector.systemd");
+      String unsandboxed = await(byHand, "/metrics", "node_scrape_collector_success");
+      assertEquals(collectorsOk(unsandboxed), collectorsOk(sandboxed));
+      assertTrue(collectorsOk(sandboxed).containsAll(Set.of("filesystem", "cpu", "meminfo", "timex", "systemd")),
+          collectorsOk(sandboxed).toString());
+      assertTrue(sandboxed.contains("node_systemd_unit_state{name=\"vigil-hub.service\",state=\"active\""),
+          "the systemd collector reaches the system bus from the sandbox");
+
+      // The JVM exporter (vigil with CAP_DAC_READ_SEARCH and CAP_SYS_PTRACE, private /tmp) finds
+      // another user's JVM through its hsperfdata file.
+      vm.background("runuser", "-u", "nobody", "--", "/usr/lib/vigil-jvm-exporter/jre/bin/java", "-Xmx16m",
+          "-XX:+UsePerfData", "-cp", "/usr/lib/vigil-jvm-exporter/lib/vigil-jvm-exporter.jar",
+          "dev.vigil.jvm.JvmExporterMain", "--web.listen-address=127.0.0.1:" + freePort());
+      String jvms = await(jvm, "/metrics", "user=\"nobody\"");
+      assertTrue(jvms.contains("main=\"dev.vigil.jvm.JvmExporterMain\""), jvms);
+
+      await(container, "/metrics", "container_cpu_usage_seconds_total{");
+      await(hub, "/api/v1/rules", "\"name\":\"TargetDown\"");
+
+      // Reload: SIGHUP re-reads the configuration in the same process.
+      String pid = vm.ok("systemctl show -p MainPID --value vigil-hub");
+      String loads = "journalctl -u vigil-hub --no-pager -o cat | grep -c 'Completed loading of configuration file' || true";
+      int before = Integer.parseInt(vm.ok(loads));
+      vm.ok("systemctl reload vigil-hub");
+      awaitTrue(() -> Integer.parseInt(vm.ok(loads)) == before + 1, "a configuration load after reload");
+      assertEquals(pid, vm.ok("systemctl show -p MainPID --value vigil-hub"));
+
+      // Remove stops the service before its files go.
+      vm.ok("dpkg -r vigil-node-exporter");
+      assertNotEquals("active", vm.sh("systemctl is-active vigil-node-exporter").stdout().strip());
+      assertTrue(refused(node), "nothing listens on the node exporter's port after removal");
+    }
+  }
+
+  private void install(DebianContainer vm, String name, String args) throws InterruptedException {
+    vm.ok("printf 'ARGS=\"%s\"\\n' '" + args + "' > /etc/default/" + name);
+    vm.ok("dpkg -i --force-confold /pkgs/" + BuiltPackages.deb(name).getFileName());
+    assertEquals("enabled", vm.ok("systemctl is-enabled " + name));
+    awaitTrue(() -> vm.sh("systemctl is-active " + name).stdout().strip().equals("active"), name + " active");
+  }
+
+  private static Set<String> collectorsOk(String metrics) {
+    Set<String> ok = new TreeSet<>();
+    Matcher m = COLLECTOR_OK.matcher(metrics);
+    while (m.find()) {
+      ok.add(m.group(1));
+    }
+    return ok;
+  }
+
+  private String await(int port, String path, String expected) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(90);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        last = response.statusCode() + " " + response.body();
+        if (response.statusCode() == 200 && response.body().contains(expected)) {
+          return response.body();
+        }
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("127.0.0.1:" + port + path + " did not answer with " + expected + ": "
+        + last.substring(0, Math.min(last.length(), 2000)));
+  }
+
+  private boolean refused(int port) {
+    try {
+      http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.discarding());
+      return false;
+    } catch (IOException e) {
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
