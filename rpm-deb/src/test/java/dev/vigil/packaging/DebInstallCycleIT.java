@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +30,6 @@ class DebInstallCycleIT {
       "vigil-container-exporter", List.of("/metrics", "container_exporter_build_info{"),
       "vigil-jvm-exporter", List.of("/metrics", "jvm_exporter_build_info{"),
       "vigil-hub", List.of("/api/v1/rules", "\"name\":\"TargetDown\""));
-
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @ParameterizedTest
   @FieldSource("NAMES")
@@ -71,14 +63,14 @@ class DebInstallCycleIT {
       }
 
       // Started by hand as the vigil user, it answers, on the package's own runtime.
-      int port = freePort();
+      int port = LocalHttp.freePort();
       List<String> command = new java.util.ArrayList<>(List.of("runuser", "-u", "vigil", "--", "/usr/bin/" + name,
           "--web.listen-address=127.0.0.1:" + port));
       if (hub) {
         command.addAll(List.of("--config.file=/etc/vigil/hub.yml", "--storage.tsdb.path=/var/lib/vigil/hub"));
       }
       debian.background(command.toArray(String[]::new));
-      String body = awaitAnswer(port, PROBE.get(name).get(0), PROBE.get(name).get(1));
+      String body = LocalHttp.await(port, PROBE.get(name).get(0), PROBE.get(name).get(1));
       assertTrue(body.contains(PROBE.get(name).get(1)), body);
       assertTrue(debian.ok("ps -o args= -u vigil").contains("/usr/lib/" + name + "/jre/bin/java"),
           debian.ok("ps -o args= -u vigil"));
@@ -139,28 +131,4 @@ class DebInstallCycleIT {
     return out;
   }
 
-  private String awaitAnswer(int port, String path, String expected) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(90);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        last = response.statusCode() + " " + response.body();
-        if (response.statusCode() == 200 && response.body().contains(expected)) {
-          return response.body();
-        }
-      } catch (IOException e) {
-        last = e.toString();
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("127.0.0.1:" + port + path + " did not answer with " + expected + ": " + last);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -4,13 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,15 +21,13 @@ import org.junit.jupiter.api.Test;
 class SystemdServiceIT {
   private static final Pattern COLLECTOR_OK = Pattern.compile("(?m)^node_scrape_collector_success\\{collector=\"([a-z_]+)\"} 1");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
   @Test
   void packagesStartTheirSandboxedServicesWhichAnswer() throws Exception {
     try (DebianContainer vm = DebianContainer.startWithSystemd("systemd")) {
-      int node = freePort();
-      int container = freePort();
-      int jvm = freePort();
-      int hub = freePort();
+      int node = LocalHttp.freePort();
+      int container = LocalHttp.freePort();
+      int jvm = LocalHttp.freePort();
+      int hub = LocalHttp.freePort();
       install(vm, "vigil-node-exporter", "--web.listen-address=127.0.0.1:" + node + " --collector.systemd");
       install(vm, "vigil-container-exporter", "--web.listen-address=127.0.0.1:" + container);
       install(vm, "vigil-jvm-exporter", "--web.listen-address=127.0.0.1:" + jvm);
@@ -44,12 +35,12 @@ class SystemdServiceIT {
 
       // The node exporter in its sandbox: every collector that works for the vigil user without
       // one (the same binary started by hand in the same system) works in it too.
-      String sandboxed = await(node, "/metrics", "node_scrape_collector_success");
-      int byHand = freePort();
+      String sandboxed = LocalHttp.await(node, "/metrics", "node_scrape_collector_success");
+      int byHand = LocalHttp.freePort();
       vm.background("runuser", "-u", "vigil", "--", "/usr/bin/vigil-node-exporter",
           "--web.listen-address=127.0.0.1:" + byHand, "--collector.textfile.directory=/var/lib/vigil/textfile",
           "--collector.systemd");
-      String unsandboxed = await(byHand, "/metrics", "node_scrape_collector_success");
+      String unsandboxed = LocalHttp.await(byHand, "/metrics", "node_scrape_collector_success");
       assertEquals(collectorsOk(unsandboxed), collectorsOk(sandboxed));
       assertTrue(collectorsOk(sandboxed).containsAll(Set.of("filesystem", "cpu", "meminfo", "timex", "systemd")),
           collectorsOk(sandboxed).toString());
@@ -60,12 +51,12 @@ class SystemdServiceIT {
       // another user's JVM through its hsperfdata file.
       vm.background("runuser", "-u", "nobody", "--", "/usr/lib/vigil-jvm-exporter/jre/bin/java", "-Xmx16m",
           "-XX:+UsePerfData", "-cp", "/usr/lib/vigil-jvm-exporter/lib/vigil-jvm-exporter.jar",
-          "dev.vigil.jvm.JvmExporterMain", "--web.listen-address=127.0.0.1:" + freePort());
-      String jvms = await(jvm, "/metrics", "user=\"nobody\"");
+          "dev.vigil.jvm.JvmExporterMain", "--web.listen-address=127.0.0.1:" + LocalHttp.freePort());
+      String jvms = LocalHttp.await(jvm, "/metrics", "user=\"nobody\"");
       assertTrue(jvms.contains("main=\"dev.vigil.jvm.JvmExporterMain\""), jvms);
 
-      await(container, "/metrics", "container_cpu_usage_seconds_total{");
-      await(hub, "/api/v1/rules", "\"name\":\"TargetDown\"");
+      LocalHttp.await(container, "/metrics", "container_cpu_usage_seconds_total{");
+      LocalHttp.await(hub, "/api/v1/rules", "\"name\":\"TargetDown\"");
 
       // Reload: SIGHUP re-reads the configuration in the same process.
       String pid = vm.ok("systemctl show -p MainPID --value vigil-hub");
@@ -78,7 +69,7 @@ class SystemdServiceIT {
       // Remove stops the service before its files go.
       vm.ok("dpkg -r vigil-node-exporter");
       assertNotEquals("active", vm.sh("systemctl is-active vigil-node-exporter").stdout().strip());
-      assertTrue(refused(node), "nothing listens on the node exporter's port after removal");
+      assertTrue(LocalHttp.refused(node), "nothing listens on the node exporter's port after removal");
     }
   }
 
@@ -98,39 +89,6 @@ class SystemdServiceIT {
     return ok;
   }
 
-  private String await(int port, String path, String expected) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(90);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        last = response.statusCode() + " " + response.body();
-        if (response.statusCode() == 200 && response.body().contains(expected)) {
-          return response.body();
-        }
-      } catch (IOException e) {
-        last = e.toString();
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("127.0.0.1:" + port + path + " did not answer with " + expected + ": "
-        + last.substring(0, Math.min(last.length(), 2000)));
-  }
-
-  private boolean refused(int port) {
-    try {
-      http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.discarding());
-      return false;
-    } catch (IOException e) {
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
@@ -140,11 +98,5 @@ class SystemdServiceIT {
       Thread.sleep(500);
     }
     throw new AssertionError("timed out waiting for " + what);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
