@@ -77,7 +77,7 @@ final class HubClient {
         return v1("/api/v1/query?query=" + enc(query) + "&time=" + seconds(timeMillis));
     }
 
-    private static String seconds(long millis) {
+    static String seconds(long millis) {
         return String.format("%d.%03d", millis / 1000, millis % 1000);
     }
 
