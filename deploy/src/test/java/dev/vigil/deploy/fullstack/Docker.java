@@ -26,12 +26,15 @@ final class Docker implements AutoCloseable {
 
     private final String owner;
     private final Set<String> started = new LinkedHashSet<>();
+    /** Removes what is left if the JVM exits without {@link #close} (a killed or timed-out fork). */
+    private final Thread exitHook = new Thread(this::close, "fullstack-docker-cleanup");
 
     Docker() {
         ProcessHandle self = ProcessHandle.current();
         // DockerSupport's owner label: other Docker tests remove this test's containers only once
         // this JVM is gone (a killed run), never while it runs.
         this.owner = self.pid() + ":" + self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     /** Aborts (or, with VIGIL_DOCKER_REQUIRED set, fails) the test when no engine answers. */
@@ -85,7 +88,9 @@ final class Docker implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name,
                 "--label", DockerSupport.OWNER_LABEL + "=" + owner));
         args.addAll(options);
-        started.add(name);
+        synchronized (this) {
+            started.add(name);
+        }
         return check(Duration.ofMinutes(1), args.toArray(String[]::new)).out().strip();
     }
 
@@ -94,25 +99,54 @@ final class Docker implements AutoCloseable {
         return check(Duration.ofSeconds(30), "inspect", "--format", "{{.State.Status}}", name).out().strip();
     }
 
-    /** Its log, stdout and stderr together (empty when it cannot be read). */
+    /** Its log, stdout and stderr together (what went wrong instead, when it cannot be read). */
     String logs(String name) {
-        Result r = cli(Duration.ofSeconds(30), "logs", name);
-        return r.all();
+        boolean interrupted = Thread.interrupted();
+        try {
+            return cli(Duration.ofSeconds(30), "logs", name).all();
+        } catch (AssertionError e) {
+            return "(docker logs " + name + ": " + e.getMessage() + ")";
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** {@code docker rm -f} of one container this test started. */
-    void remove(String name) {
+    synchronized void remove(String name) {
         if (started.remove(name)) {
             cli(Duration.ofMinutes(1), "rm", "-f", "-v", name);
         }
     }
 
-    /** Removes every container this test started, newest first; the image tag stays for the next run (a rebuild is skipped). */
+    /**
+     * Removes every container this test started, newest first, each even when another fails and
+     * when the test thread was interrupted (JUnit's timeout); the image tag stays for the next run.
+     */
     @Override
-    public void close() {
-        List<String> names = new ArrayList<>(started);
-        for (int i = names.size() - 1; i >= 0; i--) {
-            remove(names.get(i));
+    public synchronized void close() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            List<String> names = new ArrayList<>(started);
+            for (int i = names.size() - 1; i >= 0; i--) {
+                try {
+                    remove(names.get(i));
+                } catch (AssertionError e) {
+                    System.err.println("could not remove " + names.get(i) + ": " + e.getMessage());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (Thread.currentThread() != exitHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway and finds nothing left
+            }
         }
     }
 

@@ -19,10 +19,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,7 +99,11 @@ class FullStackIT {
                 run(docker, webhook, smtp);
             } finally {
                 for (String name : List.of(hubContainer, vmContainer(1), vmContainer(2), vmContainer(3))) {
-                    Files.writeString(logs.resolve(name + ".log"), docker.logs(name));
+                    try {
+                        Files.writeString(logs.resolve(name + ".log"), docker.logs(name));
+                    } catch (IOException e) {
+                        System.err.println("could not keep " + name + "'s log: " + e);
+                    }
                 }
             }
         } finally {
@@ -123,8 +129,8 @@ class FullStackIT {
         Path etc = Files.createDirectories(work.resolve("hub"));
         Files.createDirectories(etc.resolve("pki")); // mount points inside the read-only /etc/vigil
         Path sd = Files.createDirectories(etc.resolve("sd"));
-        String adminToken = "admin-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
-        String exporterToken = "exporters-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+        String adminToken = token();
+        String exporterToken = token();
         Files.writeString(etc.resolve("admin.token"), adminToken + "\n");
         Files.writeString(etc.resolve("exporters.token"), exporterToken + "\n");
         Files.writeString(etc.resolve("web.yml"), """
@@ -610,6 +616,12 @@ class FullStackIT {
     /** A line in the test's output with the seconds since it started, to see where the time goes. */
     private void step(String what) {
         System.out.printf("FullStackIT %6.1fs %s%n", (System.nanoTime() - t0) / 1e9, what);
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static int freePort() throws IOException {
