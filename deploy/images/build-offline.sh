@@ -157,6 +157,11 @@ for extra in libnss_files.so.2 libnss_dns.so.2 libresolv.so.2; do
   fi
 done
 for lib in $libs; do
+  # The runtime's own libraries (found through its $ORIGIN run path) are in the tree already;
+  # copying them again would add the build directory's path under the image's root.
+  if [[ $lib == "$rootfs"/* ]]; then
+    continue
+  fi
   mkdir -p "$rootfs$(dirname "$lib")"
   cp -L "$lib" "$rootfs$lib"
 done

@@ -74,8 +74,10 @@ public final class Announcer implements AutoCloseable {
             }
             announced = true;
             lastError = null;
-        } catch (IOException e) {
-            String error = e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            // Never let an exception out: the scheduled executor would cancel every later
+            // announcement without a word (the hub would forget this exporter for good).
+            String error = describe(e);
             if (!error.equals(lastError)) {
                 LOG.warn("Announcing to the hub failed; retrying every interval", "hub", settings.hub(), "err", error);
                 lastError = error;
@@ -83,6 +85,12 @@ public final class Announcer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The message, or the exception's name where there is none (HttpClient's ConnectException has none). */
+    static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getName() : message;
     }
 
     /** One announcement; an error status is an IOException with the hub's answer. */
