@@ -21,7 +21,7 @@ command -v rpmbuild >/dev/null || {
   exit 1
 }
 
-summary= description= state_dirs= secret_files= agent_jar= homepage= maintainer_email=
+summary= description= state_dirs= state_mode= secret_files= agent_jar= homepage= maintainer_email=
 # shellcheck source=/dev/null
 . "$work/package.env"
 
@@ -51,11 +51,11 @@ spec=$topdir/$pkg.spec
 # Fields are filled in by awk, not sed: descriptions and file lists span lines.
 awk -v pkg="$pkg" -v version="$version" -v release="$release" -v summary="$summary" \
     -v url="$homepage" -v description="$description" -v data="$work/rpm-data.tar" \
-    -v state_dirs="$state_dirs" -v files="$files" -v email="$maintainer_email" \
+    -v state_dirs="$state_dirs" -v state_mode="$state_mode" -v files="$files" -v email="$maintainer_email" \
     -v date="$(LC_ALL=C date -u -d "@$epoch" '+%a %b %d %Y')" '{
   gsub(/@PKG@/, pkg); gsub(/@VERSION@/, version); gsub(/@RELEASE@/, release)
   gsub(/@SUMMARY@/, summary); gsub(/@URL@/, url); gsub(/@DATA_TAR@/, data)
-  gsub(/@STATE_DIRS@/, state_dirs); gsub(/@MAINTAINER_EMAIL@/, email); gsub(/@CHANGELOG_DATE@/, date)
+  gsub(/@STATE_DIRS@/, state_dirs); gsub(/@STATE_MODE@/, state_mode); gsub(/@MAINTAINER_EMAIL@/, email); gsub(/@CHANGELOG_DATE@/, date)
   if ($0 == "@DESCRIPTION@") { print description; next }
   if ($0 == "@FILES@") { print files; next }
   print

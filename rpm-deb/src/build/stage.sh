@@ -22,7 +22,7 @@ revision=$5
 epoch=$6
 src=$repo/rpm-deb/src
 
-module= state_dirs= etc_dir= agent_jar=false summary= description=
+module= state_dirs= state_mode=0750 etc_dir= agent_jar=false summary= description=
 # shellcheck source=../packages/vigil-hub.conf
 . "$src/packages/$pkg.conf"
 
@@ -44,7 +44,7 @@ mkdir -p "$work"
 
 substitute() { # FILE: the @NAME@ placeholders filled in
   sed -e "s|@PKG@|$pkg|g" -e "s|@VERSION@|$version|g" -e "s|@REVISION@|$revision|g" \
-    -e "s|@STATE_DIRS@|$state_dirs|g" -e "s|@SECRET_FILES@|$secret_files|g" \
+    -e "s|@STATE_DIRS@|$state_dirs|g" -e "s|@STATE_MODE@|$state_mode|g" -e "s|@SECRET_FILES@|$secret_files|g" \
     -e "s|@MAINTAINER_EMAIL@|$maintainer_email|g" \
     -e "s|@CHANGELOG_DATE_DEB@|$(LC_ALL=C date -u -R -d "@$epoch")|g" "$1"
 }
@@ -141,6 +141,7 @@ done
   printf 'summary=%q\n' "$summary"
   printf 'description=%q\n' "$description"
   printf 'state_dirs=%q\n' "$state_dirs"
+  printf 'state_mode=%q\n' "$state_mode"
   printf 'secret_files=%q\n' "$secret_files"
   printf 'agent_jar=%q\n' "$agent_jar"
   printf 'homepage=%q\n' "$homepage"

@@ -6,7 +6,8 @@
 # existing image is reused: the script then only prints the tag.
 #
 # With `systemd` as its argument the image also has systemd as its init (for SystemdServiceIT:
-# the units started for real, with their sandboxing), tagged vigil/debian-systemd-test:<hash>.
+# the units started for real, with their sandboxing; and Debian's rpm, for RpmScriptletsIT),
+# tagged vigil/debian-systemd-test:<hash>.
 #
 # Usage: build-debian-image.sh [systemd]   (needs root, debootstrap and a Docker engine)
 # Prints the image reference on stdout; progress goes to stderr.
@@ -18,7 +19,8 @@ variant=${1:-plain}
 include=adduser,init-system-helpers,procps
 repository=vigil/debian-test
 if [[ $variant == systemd ]]; then
-  include+=,systemd,systemd-sysv,dbus
+  # rpm too: RpmScriptletsIT runs the .rpm's scriptlets for real with Debian's rpm.
+  include+=,systemd,systemd-sysv,dbus,rpm
   repository=vigil/debian-systemd-test
 fi
 suite=bookworm
