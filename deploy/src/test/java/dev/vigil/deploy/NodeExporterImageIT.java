@@ -49,7 +49,7 @@ class NodeExporterImageIT {
 
         // native/make-secrets.sh's certificate, key and token, beside the manifest's web-config.yml,
         // as the Secret vigil-exporter-web puts them in /etc/vigil/web.
-        Cli made = run(Duration.ofMinutes(1), List.of("bash",
+        Processes.Result made = Processes.run(Duration.ofMinutes(1), List.of("bash",
                 Manifests.KUBERNETES.resolve("native/make-secrets.sh").toString(), secrets.toString()));
         assertEquals(0, made.exit(), made.all());
         Files.copy(Manifests.KUBERNETES.resolve("native/web-config.yml"), secrets.resolve("web-config.yml"));
@@ -84,7 +84,7 @@ class NodeExporterImageIT {
                 image));
         runCommand.addAll(Yaml.list(container, "command").stream().map(String::valueOf).toList());
         runCommand.addAll(args);
-        Cli started = run(Duration.ofMinutes(1), runCommand);
+        Processes.Result started = Processes.run(Duration.ofMinutes(1), runCommand);
         assertEquals(0, started.exit(), started.all());
         try {
             SSLContext tls = trusting(secrets.resolve("tls.crt"));
@@ -115,8 +115,8 @@ class NodeExporterImageIT {
             assertTrue(body.contains("node_load1 "), "loadavg");
             assertTrue(body.contains("node_scrape_collector_success{collector=\"filesystem\"} 1"));
         } finally {
-            Cli logs = run(Duration.ofSeconds(30), List.of("docker", "logs", name));
-            run(Duration.ofMinutes(1), List.of("docker", "rm", "-f", name));
+            Processes.Result logs = Processes.run(Duration.ofSeconds(30), List.of("docker", "logs", name));
+            Processes.run(Duration.ofMinutes(1), List.of("docker", "rm", "-f", name));
             System.out.println("container log:\n" + logs.all());
         }
     }
@@ -163,7 +163,7 @@ class NodeExporterImageIT {
         if (Files.isExecutable(javaHome.resolve("bin/jlink"))) {
             pb.environment().put("JAVA_HOME", javaHome.toString());
         }
-        Cli built = run(Duration.ofMinutes(5), pb);
+        Processes.Result built = Processes.run(Duration.ofMinutes(5), pb);
         String[] lines = built.out().strip().split("\n");
         String image = lines[lines.length - 1].strip();
         assertEquals(0, built.exit(), built.all());
@@ -182,11 +182,11 @@ class NodeExporterImageIT {
             } catch (IOException e) {
                 // not listening yet
             }
-            String state = run(Duration.ofSeconds(30), List.of("docker", "inspect", "--format", "{{.State.Status}}", name))
+            String state = Processes.run(Duration.ofSeconds(30), List.of("docker", "inspect", "--format", "{{.State.Status}}", name))
                     .out().strip();
             if (!state.equals("running") || System.nanoTime() > deadline) {
                 throw new AssertionError("exporter not healthy (container " + state + "):\n"
-                        + run(Duration.ofSeconds(30), List.of("docker", "logs", name)).all());
+                        + Processes.run(Duration.ofSeconds(30), List.of("docker", "logs", name)).all());
             }
             Thread.sleep(250);
         }
@@ -241,38 +241,4 @@ class NodeExporterImageIT {
         ProcessHandle self = ProcessHandle.current();
         return self.pid() + ":" + self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
     }
-
-    record Cli(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    static Cli run(Duration timeout, List<String> command) {
-        return run(timeout, new ProcessBuilder(command));
-    }
-
-    static Cli run(Duration timeout, ProcessBuilder pb) {
-        try {
-            Path out = Files.createTempFile("deploy-it", ".out");
-            Path err = Files.createTempFile("deploy-it", ".err");
-            try {
-                Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError(pb.command() + ": no exit within " + timeout);
-                }
-                return new Cli(p.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new AssertionError(pb.command() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
 }

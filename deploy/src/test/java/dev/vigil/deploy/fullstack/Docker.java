@@ -1,7 +1,7 @@
 package dev.vigil.deploy.fullstack;
 
 import dev.vigil.container.docker.DockerSupport;
-import java.io.IOException;
+import dev.vigil.deploy.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -62,7 +61,7 @@ final class Docker implements AutoCloseable {
         if (Files.isExecutable(javaHome.resolve("bin/jlink"))) {
             pb.environment().put("JAVA_HOME", javaHome.toString());
         }
-        Result built = run(Duration.ofMinutes(5), pb);
+        Processes.Result built = Processes.run(Duration.ofMinutes(5), pb);
         String[] lines = built.out().strip().split("\n");
         String image = lines[lines.length - 1].strip();
         if (built.exit() != 0 || !image.startsWith("vigil/vigil:")) {
@@ -151,46 +150,17 @@ final class Docker implements AutoCloseable {
     }
 
     /** A docker command that must succeed. */
-    Result check(Duration timeout, String... args) {
-        Result r = cli(timeout, args);
+    Processes.Result check(Duration timeout, String... args) {
+        Processes.Result r = cli(timeout, args);
         if (r.exit() != 0) {
             throw new AssertionError("docker " + String.join(" ", args) + ": exit " + r.exit() + "\n" + r.all());
         }
         return r;
     }
 
-    Result cli(Duration timeout, String... args) {
+    Processes.Result cli(Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(args));
-        return run(timeout, new ProcessBuilder(command));
-    }
-
-    record Result(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    static Result run(Duration timeout, ProcessBuilder pb) {
-        try {
-            Path out = Files.createTempFile("fullstack", ".out");
-            Path err = Files.createTempFile("fullstack", ".err");
-            try {
-                Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError(pb.command() + ": no exit within " + timeout);
-                }
-                return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new AssertionError(pb.command() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Processes.run(timeout, new ProcessBuilder(command));
     }
 }
