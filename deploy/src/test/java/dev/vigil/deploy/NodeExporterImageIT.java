@@ -19,14 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +42,7 @@ class NodeExporterImageIT {
 
     @Test
     void nodeExporterContainerServesTheHostsMetricsAsTheDaemonSetRunsIt() throws Exception {
-        requireDocker();
+        DockerSupport.requireEngine();
         String image = buildImage();
 
         // native/make-secrets.sh's certificate, key and token, beside the manifest's web-config.yml,
@@ -140,19 +138,6 @@ class NodeExporterImageIT {
             }
         }
         return "ro";
-    }
-
-    static void requireDocker() {
-        Optional<String> why = DockerSupport.whyUnreachable();
-        if (why.isEmpty()) {
-            return;
-        }
-        String required = System.getenv(DockerSupport.REQUIRED_ENV);
-        String message = "Docker engine not reachable (" + why.get() + ")";
-        if (required != null && !required.equals("false")) {
-            throw new IllegalStateException(message + "; " + DockerSupport.REQUIRED_ENV + " is set, so this fails");
-        }
-        Assumptions.abort(message);
     }
 
     /** build-offline.sh on the jars this reactor just packaged (no nested Maven); prints the image last. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A clean Debian bookworm (debootstrap minbase, no Java) in a container on the host's network,
@@ -64,15 +63,7 @@ final class DebianContainer implements AutoCloseable {
   private static synchronized String image(String variant) {
     String image = IMAGES.get(variant);
     if (image == null) {
-      var why = DockerSupport.whyUnreachable();
-      if (why.isPresent()) {
-        String required = System.getenv(DockerSupport.REQUIRED_ENV);
-        String message = "Docker engine not reachable: " + why.get();
-        if (required != null && !required.equals("false")) {
-          throw new IllegalStateException(message + " (" + DockerSupport.REQUIRED_ENV + " is set)");
-        }
-        Assumptions.abort(message);
-      }
+      DockerSupport.requireEngine();
       Path script = BuiltPackages.src().resolve("test/docker/build-debian-image.sh");
       Command built = Command.ok(Duration.ofMinutes(5), "bash", script.toString(), variant);
       image = built.stdout().strip().lines().toList().getLast().strip();

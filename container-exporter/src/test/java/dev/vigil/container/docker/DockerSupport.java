@@ -76,15 +76,28 @@ public final class DockerSupport {
       }
     }
     if (instance == null) {
-      String message = "Docker engine not reachable (" + unreachable + "); start dockerd as "
-          + "container-exporter/src/test/docker/README.md says";
-      String required = System.getenv(REQUIRED_ENV);
-      if (required != null && !required.equals("false")) {
-        throw new IllegalStateException(message + " (" + REQUIRED_ENV + " is set, so this fails)");
-      }
-      Assumptions.abort(message);
+      abortOrFail(unreachable);
     }
     return instance;
+  }
+
+  /**
+   * Checks that an engine answers, without building the load image (for tests with images of
+   * their own): aborts the calling test when none does, or fails when {@value #REQUIRED_ENV}
+   * says one must.
+   */
+  public static void requireEngine() {
+    whyUnreachable().ifPresent(DockerSupport::abortOrFail);
+  }
+
+  private static void abortOrFail(String why) {
+    String message = "Docker engine not reachable (" + why + "); start dockerd as "
+        + "container-exporter/src/test/docker/README.md says";
+    String required = System.getenv(REQUIRED_ENV);
+    if (required != null && !required.equals("false")) {
+      throw new IllegalStateException(message + " (" + REQUIRED_ENV + " is set, so this fails)");
+    }
+    Assumptions.abort(message);
   }
 
   /** Why no engine can be used, or empty when {@code docker version} reaches the server. */

@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The docker CLI for the full-stack test: builds the offline image, runs containers under the
@@ -34,20 +32,6 @@ final class Docker implements AutoCloseable {
         // this JVM is gone (a killed run), never while it runs.
         this.owner = self.pid() + ":" + self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
         Runtime.getRuntime().addShutdownHook(exitHook);
-    }
-
-    /** Aborts (or, with VIGIL_DOCKER_REQUIRED set, fails) the test when no engine answers. */
-    static void requireEngine() {
-        Optional<String> why = DockerSupport.whyUnreachable();
-        if (why.isEmpty()) {
-            return;
-        }
-        String required = System.getenv(DockerSupport.REQUIRED_ENV);
-        String message = "Docker engine not reachable (" + why.get() + ")";
-        if (required != null && !required.equals("false")) {
-            throw new IllegalStateException(message + "; " + DockerSupport.REQUIRED_ENV + " is set, so this fails");
-        }
-        Assumptions.abort(message);
     }
 
     /**

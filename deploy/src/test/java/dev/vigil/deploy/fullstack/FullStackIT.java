@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.vigil.container.docker.DockerSupport;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -87,7 +88,7 @@ class FullStackIT {
     @Test
     @Timeout(value = 280, unit = TimeUnit.SECONDS)
     void vmsAreScrapedOverMutualTlsAnAlertReachesWebhookAndMailAndAHubKillLosesNothing() throws Exception {
-        Docker.requireEngine();
+        DockerSupport.requireEngine();
         work = MODULE.resolve("target/fullstack-it");
         deleteTree(work);
         logs = Files.createDirectories(work.resolve("logs"));
