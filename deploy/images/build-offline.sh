@@ -25,10 +25,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 all=(node-exporter container-exporter jvm-exporter hub)
-# The union of `jdeps --print-module-deps --ignore-missing-deps` over the four binaries and their
-# runtime jars (DNS discovery needs jdk.naming.dns, which is loaded by name and jdeps cannot see).
-modules=java.base,java.compiler,java.desktop,java.instrument,java.naming,jdk.naming.dns,java.net.http
-modules+=,java.security.sasl,java.sql,jdk.management,jdk.net,jdk.security.auth,jdk.unsupported
+# The modules every Vigil runtime holds (shared with the packages; the file says where they come from).
+modules=$(grep -v '^#' "$repo/bin/lib/runtime-modules" | paste -sd, -)
 
 build=true
 components=()
@@ -79,7 +77,7 @@ done
 
 runtime_version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$jdk/release")
 hash=$( {
-  cat "${BASH_SOURCE[0]}" "$repo/bin/lib/launch.sh" "$repo/bin/lib/find-java.sh"
+  cat "${BASH_SOURCE[0]}" "$repo/bin/lib/launch.sh" "$repo/bin/lib/find-java.sh" "$repo/bin/lib/runtime-modules"
   for c in "${components[@]}"; do cat "$repo/bin/vigil-$c"; done
   sha256sum "${jars[@]}" | sed "s: $repo/: :"
   echo "$runtime_version ${components[*]}"

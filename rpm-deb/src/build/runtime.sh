@@ -1,19 +1,17 @@
 #!/usr/bin/env bash
-# Links the Java runtime every package carries (jlink), once per build: the modules the four
-# binaries need (jdeps over their jars and libraries, plus the JNDI DNS provider the hub's
-# dns_sd uses and jdk.charsets for mail in other charsets), no debug symbols, headers or man
-# pages. Not compressed by jlink: the packages compress it, and an uncompressed module image
-# starts faster. The desktop module stays (Chronicle, JNA and Angus Mail reference it) but its
-# X11, splash-screen and sound libraries go: Vigil runs headless, and they would pull X11 in.
+# Links the Java runtime every package carries (jlink), once per build: the modules in
+# bin/lib/runtime-modules (shared with the images), no debug symbols, headers or man pages. Not
+# compressed by jlink: the packages compress it, and an uncompressed module image starts faster.
+# The desktop module stays (Chronicle, JNA and Angus Mail reference it) but its X11, splash-screen
+# and sound libraries go: Vigil runs headless, and they would pull X11 in.
 #
 # Usage: runtime.sh JDK OUT   (OUT/jre is the runtime; rebuilt only when its inputs change)
 set -euo pipefail
 
 jdk=$1
 out=$2
-modules=java.base,java.compiler,java.desktop,java.instrument,java.naming,java.net.http
-modules+=,java.security.sasl,java.sql,jdk.charsets,jdk.crypto.ec,jdk.management,jdk.naming.dns
-modules+=,jdk.net,jdk.security.auth,jdk.unsupported
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+modules=$(grep -v '^#' "$here/../../../bin/lib/runtime-modules" | paste -sd, -)
 
 stamp=$( { cat "${BASH_SOURCE[0]}"; cat "$jdk/release"; echo "$modules"; } | sha256sum | cut -c1-16)
 if [[ -f $out/jre.stamp && $(cat "$out/jre.stamp") == "$stamp" ]]; then
