@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricType;
@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 
 /**
  * A fleet of simulated hosts whose series move as a real node_exporter's do: the model is two real
- * scrapes of Debian's node_exporter 1.5 taken 15 s apart on this VM ({@code benchmarks/data/
+ * scrapes of Debian's node_exporter 1.5 taken 15 s apart on this VM ({@code bench/data/
  * node-a.prom}, {@code node-b.prom}). A series that did not change between them stays constant; a
  * counter grows by about its observed increment each step; a gauge wanders by about its observed
  * change; values keep the decimals the real ones had (integral byte counts stay integral, /proc's

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,7 +30,7 @@ import java.util.zip.GZIPOutputStream;
  * interval, five minutes of scrapes before the values start over). Writes {@code targets.json}
  * (file_sd) into {@code OUT_DIR} and runs until killed.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.FleetServer 200 1000 20000 OUT_DIR</pre>
+ * <pre>java -cp bench/target/bench.jar dev.vigil.bench.FleetServer 200 1000 20000 OUT_DIR</pre>
  */
 public final class FleetServer {
     private final NodeFleet fleet;
@@ -41,7 +41,7 @@ public final class FleetServer {
     private final byte[][] headers;
 
     private FleetServer(int targets, int series) throws IOException {
-        Path data = Path.of(System.getProperty("data", "benchmarks/data"));
+        Path data = Path.of(System.getProperty("data", "bench/data"));
         NodeFleet one = new NodeFleet(data, 1, 1);
         this.modelSize = one.size();
         this.copies = (series + modelSize - 1) / modelSize;

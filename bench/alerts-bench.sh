@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Alert routing latency, the hub's built-in Alertmanager next to Alertmanager 0.25, in one run:
 #
-#   benchmarks/alerts-bench.sh [ALERTS] [GROUPS] [GROUP_WAIT_S]
+#   bench/alerts-bench.sh [ALERTS] [GROUPS] [GROUP_WAIT_S]
 #
 # Both get the same alertmanager.yml (group_by [alertname, cluster], a webhook receiver each on
 # a port of the bench client) and the same ALERTS alerts over GROUPS groups by API v2; the client
@@ -42,7 +42,7 @@ for _ in $(seq 1 120); do
   curl -sf http://127.0.0.1:29391/-/ready >/dev/null && curl -sf http://127.0.0.1:29393/-/ready >/dev/null && break
   sleep 1
 done
-"$JAVA" -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.AlertLatencyBench "$ALERTS" "$GROUPS_N" "$WAIT" \
+"$JAVA" -cp bench/target/bench.jar dev.vigil.bench.AlertLatencyBench "$ALERTS" "$GROUPS_N" "$WAIT" \
   alertmanager=http://127.0.0.1:29393=29311 hub=http://127.0.0.1:29391=29312
 for i in 0 1; do
   name=$([ "$i" = 0 ] && echo alertmanager || echo hub)

@@ -2,7 +2,7 @@
 # The JVM exporter in host mode with JVMS idle JVMs on the machine (see BENCHMARKS.md, "JVM exporter
 # host mode: 20 JVMs"); the issue's target is at most 5 ms of CPU per scrape with 20 JVMs:
 #
-#   benchmarks/jvm-host-bench.sh [JVMS (default 20)] [SCRAPES (default 200)] [ROUNDS (default 3)]
+#   bench/jvm-host-bench.sh [JVMS (default 20)] [SCRAPES (default 200)] [ROUNDS (default 3)]
 #
 # Builds nothing: run `bin/mvn -B -o -pl jvm-exporter -am package -DskipTests` first (the jar and
 # its lib/ are copied and run as they are, so a build or edit during the run changes nothing).
@@ -25,7 +25,7 @@
 #
 # No peer runs beside it: host mode reads other JVMs' hsperfdata from outside, and nothing else
 # does that as a Prometheus exporter (jmx_exporter and client_java need an agent or code inside
-# each JVM, which is what benchmarks/jvm-agent-bench.py compares).
+# each JVM, which is what bench/jvm-agent-bench.py compares).
 #
 # Everything started here (the JVMs, the exporter) is stopped on exit, also on Ctrl-C or an error.
 set -euo pipefail

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Query latency, the hub beside Prometheus 2.42, on the same data in one run.
 #
-#   benchmarks/query-bench.sh [HOSTS] [MINUTES] [REPEAT]
+#   bench/query-bench.sh [HOSTS] [MINUTES] [REPEAT]
 #
 # Defaults: 200 node_exporter-shaped hosts (507 series each, from a real node_exporter 1.5, plus
 # `up`), 60 minutes at a 15 s interval (about 24 million samples per peer), 21 timed runs per
@@ -28,9 +28,9 @@ for port in 29090 29091; do
 done
 # Data ends a minute ago: both peers take it as recent.
 end=$(( ($(date +%s) - 60) * 1000 ))
-"$JAVA" -Xmx3g -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.QueryBench load \
+"$JAVA" -Xmx3g -cp bench/target/bench.jar dev.vigil.bench.QueryBench load \
   "$HOSTS" "$MINUTES" "$end" http://127.0.0.1:29090/api/v1/write http://127.0.0.1:29091/api/v1/write
-"$JAVA" -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.QueryBench query \
+"$JAVA" -cp bench/target/bench.jar dev.vigil.bench.QueryBench query \
   "$REPEAT" "$end" "$MINUTES" vigil-hub=http://127.0.0.1:29091 prometheus=http://127.0.0.1:29090
 for pid in "${pids[@]}"; do
   echo "RSS of pid $pid: $(awk '/^VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$pid/status")"

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import dev.vigil.exporter.Desc;
 import dev.vigil.exporter.SnapshotSink;

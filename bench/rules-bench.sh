@@ -2,7 +2,7 @@
 # Rule evaluation cost on the hub: 1,000 recording and alerting rules over 200 node_exporter-shaped
 # hosts, every 15 s.
 #
-#   benchmarks/rules-bench.sh [HOSTS] [RULES] [NGROUPS] [MEASURE_S]
+#   bench/rules-bench.sh [HOSTS] [RULES] [NGROUPS] [MEASURE_S]
 #
 # Loads 30 minutes of the QueryBench fleet (ending now) into a hub by remote write, starts its rule
 # groups (RULES rules spread over NGROUPS groups, half recording, half alerting, all with
@@ -52,7 +52,7 @@ VIGIL_HEAP="${VIGIL_HEAP:-2g}" bin/vigil-hub --log.level=warn --config.file="$wo
 pids+=($!)
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:29191/-/ready >/dev/null && break; sleep 1; done
 end=$(( $(date +%s) * 1000 ))
-"$JAVA" -Xmx3g -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.QueryBench load \
+"$JAVA" -Xmx3g -cp bench/target/bench.jar dev.vigil.bench.QueryBench load \
   "$HOSTS" 30 "$end" http://127.0.0.1:29191/api/v1/write | tail -1
 sleep "$MEASURE"
 curl -s http://127.0.0.1:29191/api/v1/rules >"$work/rules.json"

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import dev.vigil.model.Labels;
 import dev.vigil.storage.Appender;
@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * 15 s apart (counters that grow, gauges that wander, constants), one commit per scrape of
  * BATCH series, WAL included. Prints append rate, heap per series after a full GC, head chunk
  * bytes per sample, WAL bytes, replay time and query latencies. Usage:
- * {@code java <chronicle flags> -cp benchmarks.jar dev.vigil.benchmarks.StorageBench [SERIES] [SCRAPES] [DIR]
+ * {@code java <chronicle flags> -cp bench.jar dev.vigil.bench.StorageBench [SERIES] [SCRAPES] [DIR]
  * [replay-only|reopen]}; with {@code replay-only} there is no compaction, so the whole WAL is replayed;
  * {@code reopen} only opens an existing directory (SERIES and SCRAPES as when it was made). With
  * {@code -Dfleet}, series and values come from {@link NodeFleet} (real node_exporter shapes).
@@ -45,7 +45,7 @@ public final class StorageBench {
         // "fleet": values and labels from NodeFleet (real node_exporter series and movements);
         // otherwise a synthetic, deliberately hard-to-compress mix.
         NodeFleet fleet = System.getProperty("fleet") != null
-                ? new NodeFleet(Path.of(System.getProperty("data", "benchmarks/data")), seriesCount / 500 + 1, 42) : null;
+                ? new NodeFleet(Path.of(System.getProperty("data", "bench/data")), seriesCount / 500 + 1, 42) : null;
         Labels[] labels = new Labels[seriesCount];
         for (int i = 0; i < seriesCount; i++) {
             int host = i / 1000;

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The hub and Prometheus scraping the same simulated fleet, one after the other, on this machine.
 #
-#   benchmarks/fleet-bench.sh [TARGETS] [SERIES] [INTERVAL_S] [WARMUP_S] [MEASURE_S]
+#   bench/fleet-bench.sh [TARGETS] [SERIES] [INTERVAL_S] [WARMUP_S] [MEASURE_S]
 #
 # Defaults: 200 targets x 1,000 node_exporter-shaped series every 10 s, 60 s warm-up (every series
 # created), 240 s measured. Per peer: CPU seconds (user+system from /proc) per million samples
 # appended in the measured window, RSS and RSS per head series at its end, and appended/expected
 # samples (1.000 = no missed scrape; expected = targets x (series + 5 report series) per interval).
-# `INGEST=1 benchmarks/fleet-bench.sh 200 1000` instead steps the interval down (5, 2, 1 s; 30 s
+# `INGEST=1 bench/fleet-bench.sh 200 1000` instead steps the interval down (5, 2, 1 s; 30 s
 # warm-up, 60 s measured each) and prints the same figures per step: the highest rate a peer keeps
 # at >= 0.98 of expected is its sustainable ingest rate.
 # PEERS="vigil-hub" (or "prometheus") runs one peer only.
@@ -22,7 +22,7 @@ WARMUP=${4:-60}
 MEASURE=${5:-240}
 PORT=${FLEET_PORT:-20000}
 
-"$JAVA" -Xmx2g -XX:+UseSerialGC -cp benchmarks/target/benchmarks.jar dev.vigil.benchmarks.FleetServer \
+"$JAVA" -Xmx2g -XX:+UseSerialGC -cp bench/target/bench.jar dev.vigil.bench.FleetServer \
   "$TARGETS" "$SERIES" "$PORT" "$work" >"$work/fleet.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 300); do [ -s "$work/targets.json" ] && break; sleep 1; done

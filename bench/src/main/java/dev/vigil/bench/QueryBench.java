@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import dev.vigil.hub.remote.sender.WriteRequestEncoder;
 import dev.vigil.model.Labels;
@@ -25,8 +25,8 @@ import java.util.Locale;
  * query (a long-running JIT-compiled server is measured in its steady state).
  *
  * <pre>
- * java -cp benchmarks.jar dev.vigil.benchmarks.QueryBench load HOSTS MINUTES END_MS WRITE_URL...
- * java -cp benchmarks.jar dev.vigil.benchmarks.QueryBench query REPEAT END_MS MINUTES NAME=API_URL...
+ * java -cp bench.jar dev.vigil.bench.QueryBench load HOSTS MINUTES END_MS WRITE_URL...
+ * java -cp bench.jar dev.vigil.bench.QueryBench query REPEAT END_MS MINUTES NAME=API_URL...
  * </pre>
  */
 public final class QueryBench {
@@ -48,7 +48,7 @@ public final class QueryBench {
     }
 
     private static void load(int hosts, int minutes, long end, String[] urls) throws Exception {
-        NodeFleet fleet = new NodeFleet(Path.of(System.getProperty("data", "benchmarks/data")), hosts, 42);
+        NodeFleet fleet = new NodeFleet(Path.of(System.getProperty("data", "bench/data")), hosts, 42);
         int perHost = fleet.size() / hosts;
         List<Labels> labels = new ArrayList<>(fleet.size() + hosts);
         for (int i = 0; i < fleet.size(); i++) {

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import dev.vigil.node.procfs.CpuInfo;
 import dev.vigil.node.procfs.Diskstats;

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import dev.vigil.storage.head.SampleBatch;
 import dev.vigil.storage.wal.ReplayStats;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Reads and decodes a TSDB's WAL without applying it, to split replay time into reading and
- * applying. Usage: {@code java <chronicle flags> -cp benchmarks.jar dev.vigil.benchmarks.WalReadBench DIR}.
+ * applying. Usage: {@code java <chronicle flags> -cp bench.jar dev.vigil.bench.WalReadBench DIR}.
  */
 public final class WalReadBench {
     private WalReadBench() {

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import dev.vigil.model.Labels;
 import dev.vigil.storage.Appender;
@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  * real scrape loop has) for HOURS. Vigil appends it and compacts as the hub would; the same
  * samples go to an OpenMetrics file that Prometheus' own {@code promtool tsdb
  * create-blocks-from openmetrics} turns into 2 h blocks. Prints both sizes per sample over whole
- * blocks (index and chunks). Usage: {@code java <chronicle flags> -cp benchmarks.jar
- * dev.vigil.benchmarks.DiskBench [HOSTS (40)] [HOURS (6)] [DIR] [PROMTOOL (promtool)]}.
+ * blocks (index and chunks). Usage: {@code java <chronicle flags> -cp bench.jar
+ * dev.vigil.bench.DiskBench [HOSTS (40)] [HOURS (6)] [DIR] [PROMTOOL (promtool)]}.
  */
 public final class DiskBench {
     private static final long STEP = 15_000;
@@ -36,7 +36,7 @@ public final class DiskBench {
         int hours = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("vigil-disk-bench");
         String promtool = args.length > 3 ? args[3] : "promtool";
-        Path data = Path.of(System.getProperty("data", "benchmarks/data"));
+        Path data = Path.of(System.getProperty("data", "bench/data"));
         NodeFleet fleet = new NodeFleet(data, hosts, 42);
         int n = fleet.size();
         int scrapes = (int) (hours * 3_600_000L / STEP);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Vigil's JVM agent side by side with jmx_exporter's javaagent on the same application.
 
-    benchmarks/jvm-agent-bench.py [ROUNDS (default 5)] [SCRAPES (default 200)]
+    bench/jvm-agent-bench.py [ROUNDS (default 5)] [SCRAPES (default 200)]
 
 Builds nothing: run `bin/mvn -B -o package -DskipTests` and the jvm-exporter's
 pre-integration-test phase (or any `verify`) first, which leave target/vigil-jvm-agent.jar,

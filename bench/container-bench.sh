@@ -2,7 +2,7 @@
 # The container exporter with 50 containers running, next to cAdvisor when one is installed (see
 # BENCHMARKS.md, "Container exporter vs cAdvisor, 50 containers"):
 #
-#   benchmarks/container-bench.sh [CONTAINERS (default 50)] [SCRAPES (default 200)] [ROUNDS (default 3)]
+#   bench/container-bench.sh [CONTAINERS (default 50)] [SCRAPES (default 200)] [ROUNDS (default 3)]
 #
 # Builds nothing: run `bin/mvn -B -o package -DskipTests` first (the container-exporter jar and its
 # lib/ are copied and run as they are, so a build or edit during the run changes nothing). Needs a Docker engine

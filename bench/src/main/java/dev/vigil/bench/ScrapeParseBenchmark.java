@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.bench;
 
 import dev.vigil.model.exposition.ExpositionException;
 import dev.vigil.model.exposition.ExpositionParser;
@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The hub's scrape parser over a real node_exporter response ({@code benchmarks/data/node-a.prom},
+ * The hub's scrape parser over a real node_exporter response ({@code bench/data/node-a.prom},
  * 58 KB, captured from a host) in the text format and as OpenMetrics: every entry visited, and
  * for each series what a steady-state scrape needs (its bytes' bounds, value and timestamp), as
  * Prometheus' own parser benchmark does. MB/s = bytes per op ({@link #size}, printed in setup)
@@ -43,7 +43,7 @@ public class ScrapeParseBenchmark {
 
     @Setup
     public void read() throws IOException {
-        Path file = Path.of(System.getProperty("exposition", "benchmarks/data/node-a.prom"));
+        Path file = Path.of(System.getProperty("exposition", "bench/data/node-a.prom"));
         String text = Files.readString(file);
         if (format.equals("openmetrics")) {
             text = text.replace(" untyped\n", " unknown\n") + "# EOF\n";

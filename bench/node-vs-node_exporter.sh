@@ -2,7 +2,7 @@
 # vigil-node-exporter and Debian's node_exporter 1.5 side by side on this host, the same collectors
 # on in both, in one run (see BENCHMARKS.md).
 #
-# Usage: benchmarks/node-vs-node_exporter.sh [SCRAPES (default 2000)] [ROUNDS (default 3)]
+# Usage: bench/node-vs-node_exporter.sh [SCRAPES (default 2000)] [ROUNDS (default 3)]
 #
 # For each round, starts each exporter on a loopback port, times start to first successful scrape,
 # scrapes /metrics SCRAPES times over one keep-alive connection with Prometheus' headers (gzip), and
@@ -48,7 +48,7 @@ run() { # NAME PORT COMMAND...
   local java_pid=$pid
   # The launcher execs java, so $pid is the JVM itself.
   local line
-  line=$(python3 "$root/benchmarks/scrape-driver.py" "$port" "$java_pid" "$scrapes" "$idle")
+  line=$(python3 "$root/bench/scrape-driver.py" "$port" "$java_pid" "$scrapes" "$idle")
   echo "$name startup_ms=$startup $line" | tee -a "$results"
   stop
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Resident memory of the node exporter after N scrapes of /metrics (see BENCHMARKS.md).
 #
-# Usage: benchmarks/rss-after-scrapes.sh [SCRAPES (default 1000)] [PORT (default 19100)] [IDLE_SECONDS (default 0)]
+# Usage: bench/rss-after-scrapes.sh [SCRAPES (default 1000)] [PORT (default 19100)] [IDLE_SECONDS (default 0)]
 #
 # Builds nothing: run `bin/mvn -q -B -DskipTests package` first. Starts bin/vigil-node-exporter on
 # 127.0.0.1:PORT (the launcher sets the JVM flags; JAVA_OPTS adds more, MALLOC_ARENA_MAX etc. pass
