@@ -7,7 +7,8 @@
 # For each round, starts each exporter on a loopback port, times start to first successful scrape,
 # scrapes /metrics SCRAPES times over one keep-alive connection with Prometheus' headers (gzip), and
 # reads the exporter's CPU time and RSS from /proc (right after, and after IDLE_SECONDS, default 10).
-# Prints one line per exporter per round, then medians and the ratio vigil / node_exporter. Run
+# Prints one line per exporter per round, then medians and the ratio vigil / node_exporter (and
+# `RESULT node EXPORTER FIGURE VALUE` lines per round for bench/compare.sh). Run
 # `bin/mvn -q -B -DskipTests package` first.
 set -euo pipefail
 scrapes=${1:-2000}
@@ -58,7 +59,7 @@ for round in $(seq "$rounds"); do
   run vigil 19182 "$root/bin/vigil-node-exporter"
 done
 
-python3 - "$results" <<'PY'
+python3 - "$results" "$scrapes" <<'PY'
 import json, statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
@@ -73,4 +74,10 @@ for key in keys:
     a = statistics.median(r[key] for r in rows["node_exporter"])
     b = statistics.median(r[key] for r in rows["vigil"])
     print(f"| {key} | {a:.3f} | {b:.3f} | {b / a:.2f} |")
+# One line per round, exporter and figure, for bench/compare.sh's tables.
+for name, runs in rows.items():
+    for data in runs:
+        for key in keys:
+            print(f"RESULT node {name} {key} {data[key]}")
+        print(f"RESULT node {name} scrapes {sys.argv[2]}")
 PY

@@ -13,3 +13,7 @@ bench_cleanup() {
   rm -rf "$work"
 }
 trap bench_cleanup EXIT
+# The flags Chronicle Queue needs on this JDK (as bin/lib/launch.sh gives the hub).
+CHRONICLE_FLAGS=(--add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -Dchronicle.analytics.disable=true)
