@@ -6,10 +6,13 @@
 #
 # The defaults are the issue's 20k samples/s profile: FleetServer's 200 node_exporter-shaped
 # targets x 1,000 series every 10 s (20,100 samples/s with the report series), scraped by
-# bin/vigil-hub with its default flags. Every SAMPLE_S (30) seconds it records the hub's RSS, open
-# file descriptors, threads, head series and samples appended (to $SOAK_OUT/soak.tsv when SOAK_OUT is
-# set). At the end it prints one row per tenth of the run and a verdict, leaving out the first
-# WARMUP_MIN (5) minutes (series creation, JIT): the medians of RSS, fds and threads over the second
+# bin/vigil-hub with its default flags except --storage.tsdb.min-block-duration=BLOCK (10m), so that
+# within the hour the head is cut into blocks, blocks are merged and the WAL truncated several times
+# (with the default 2h, an hour's samples would all still be in the head and memory would rightly
+# grow with them). Every SAMPLE_S (30) seconds it records the hub's RSS, open file descriptors,
+# threads, head series, samples appended and the data directory's size (to $SOAK_OUT/soak.tsv when
+# SOAK_OUT is set). At the end it prints one row per tenth of the run and a verdict, leaving out the first
+# WARMUP_MIN (15) minutes (series creation, JIT, the first block cut): the medians of RSS, fds and threads over the second
 # third of the samples against the last third, and appended/expected over the window (1.000 = no missed
 # scrape). Exit status 1 when memory grew by more than 10 %, fds or threads by more than 5, or
 # appended/expected fell under 0.99. Needs a built project (bin/mvn -B -o package -DskipTests).
@@ -21,7 +24,7 @@ TARGETS=${2:-200}
 SERIES=${3:-1000}
 INTERVAL=${4:-10}
 SAMPLE_S=${SAMPLE_S:-30}
-WARMUP_MIN=${WARMUP_MIN:-5}
+WARMUP_MIN=${WARMUP_MIN:-15}
 PORT=${FLEET_PORT:-21000}
 WEB=${SOAK_WEB_PORT:-29095}
 
@@ -42,7 +45,7 @@ scrape_configs:
       - files: ['$work/targets.json']
 YAML
 bin/vigil-hub --log.level=warn --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data" \
-  --web.listen-address="127.0.0.1:$WEB" >"$work/hub.log" 2>&1 &
+  --storage.tsdb.min-block-duration="${BLOCK:-10m}" --web.listen-address="127.0.0.1:$WEB" >"$work/hub.log" 2>&1 &
 hub=$!
 pids+=("$hub")
 
@@ -51,7 +54,7 @@ metric() { curl -s "http://127.0.0.1:$WEB/metrics" | awk -v m="$1" '$1 == m || i
 out=${SOAK_OUT:-$work}
 mkdir -p "$out"
 tsv="$out/soak.tsv"
-printf 'seconds\trss_kib\tfds\tthreads\thead_series\tappended\n' >"$tsv"
+printf 'seconds\trss_kib\tfds\tthreads\thead_series\tappended\tdata_mib\n' >"$tsv"
 start=$(date +%s)
 end=$((start + MINUTES * 60))
 echo "soak: $MINUTES min, $TARGETS targets x $SERIES series every ${INTERVAL}s, a sample every ${SAMPLE_S}s to $tsv"
@@ -62,8 +65,8 @@ while [ "$(date +%s)" -lt "$end" ]; do
   rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$hub/status")
   threads=$(awk '/^Threads/ { print $2 }' "/proc/$hub/status")
   fds=$(find "/proc/$hub/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
-  printf '%d\t%d\t%d\t%d\t%s\t%s\n' "$now" "$rss" "$fds" "$threads" \
-    "$(metric vigil_tsdb_head_series)" "$(metric vigil_tsdb_samples_appended_total)" >>"$tsv"
+  printf '%d\t%d\t%d\t%d\t%s\t%s\t%s\n' "$now" "$rss" "$fds" "$threads" "$(metric vigil_tsdb_head_series)" \
+    "$(metric vigil_tsdb_samples_appended_total)" "$(du -sm "$work/data" | cut -f1)" >>"$tsv"
   if [ $((now / SAMPLE_S % 10)) = 0 ]; then tail -1 "$tsv"; fi
 done
 
@@ -78,16 +81,16 @@ awk -F'\t' -v warm=$((WARMUP_MIN * 60)) -v targets="$TARGETS" -v series="$SERIES
     for (i = 1; i <= k; i++) { mid[i] = v[c, k + i]; last[i] = v[c, 2 * k + i] }
     m2 = median(mid, k); m3 = median(last, k)
   }
-  NR > 1 && $1 >= warm { n++; for (c = 1; c <= 6; c++) v[c, n] = $c }
+  NR > 1 && $1 >= warm { n++; for (c = 1; c <= 7; c++) v[c, n] = $c }
   END {
     if (n < 6) { print "soak: too short to judge (" n " samples after warm-up)"; exit 1 }
-    print "| minute | RSS MiB | fds | threads | head series | samples/s since the row before |"
-    print "|---|---|---|---|---|---|"
+    print "| minute | RSS MiB | fds | threads | head series | samples/s since the row before | data MiB |"
+    print "|---|---|---|---|---|---|---|"
     step = int(n / 10); if (step < 1) step = 1
     for (i = 1; i <= n; i += step) {
       j = i > step ? i - step : 1
       rate = i > j ? sprintf("%.0f", (v[6, i] - v[6, j]) / (v[1, i] - v[1, j])) : "-"
-      printf "| %.1f | %.1f | %d | %d | %d | %s |\n", v[1, i] / 60, v[2, i] / 1024, v[3, i], v[4, i], v[5, i], rate
+      printf "| %.1f | %.1f | %d | %d | %d | %s | %d |\n", v[1, i] / 60, v[2, i] / 1024, v[3, i], v[4, i], v[5, i], rate, v[7, i]
     }
     thirds(2); rss2 = m2; rss3 = m3
     thirds(3); fd2 = m2; fd3 = m3

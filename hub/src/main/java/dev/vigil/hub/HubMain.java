@@ -100,6 +100,9 @@ public final class HubMain {
                 "How long to retain samples in storage (Prometheus duration; 0 keeps them forever).", "15d");
         Flag<String> retentionSize = set.string("storage.tsdb.retention.size",
                 "Maximum number of bytes of blocks to keep (units B, KB, MB, GB, TB, PB, EB; 0 disables).", "0");
+        Flag<String> minBlockDuration = set.string("storage.tsdb.min-block-duration",
+                "Minimum duration of a data block before being persisted (the head's chunk range). For use in "
+                        + "testing.", "2h");
         Flag<String> lookback = set.string("query.lookback-delta",
                 "The maximum lookback duration for retrieving metrics during expression evaluations.", "5m");
         Flag<String> queryTimeout = set.string("query.timeout",
@@ -155,7 +158,12 @@ public final class HubMain {
             for (String address : listen.get()) {
                 addresses.add(ListenAddress.parse(address));
             }
-            tsdbOptions = TsdbOptions.of(HeadOptions.DEFAULT, WalOptions.DEFAULT,
+            long blockMillis = PromDuration.parse(minBlockDuration.get()).toMillis();
+            if (blockMillis <= 0) {
+                throw new IllegalArgumentException("--storage.tsdb.min-block-duration must be positive");
+            }
+            tsdbOptions = TsdbOptions.of(new HeadOptions(blockMillis, HeadOptions.DEFAULT.maxSamplesPerChunk()),
+                    WalOptions.DEFAULT,
                     PromDuration.parse(retentionTime.get()).toMillis(), ByteSize.parse(retentionSize.get()));
             PromDuration.parse(lookback.get());
             PromDuration.parse(queryTimeout.get());
@@ -293,7 +301,7 @@ public final class HubMain {
         api.alertmanagers(notifier::alertmanagers);
         api.prometheusApi(new ApiSettings(engine, enableAdminApi.get(), adminRoles::get,
                 RuntimeFacts.flags(List.of(configFile, listen, webConfig, externalUrl, tsdbPath, retentionTime,
-                        retentionSize, lookback, queryTimeout, queryMaxSamples, queryMaxConcurrency, enableAdminApi,
+                        retentionSize, minBlockDuration, lookback, queryTimeout, queryMaxSamples, queryMaxConcurrency, enableAdminApi,
                         outageTolerance, forGracePeriod, resendDelay, amConfigFile, amStoragePath, logLevel, logFormat)),
                 facts::configYaml, facts::runtime, new ApiSettings.Build(build.version(), build.revision(),
                         build.branch(), "", "")));

@@ -30,7 +30,7 @@ class HubMainTest {
         String usage = out.toString(StandardCharsets.UTF_8);
         for (String flag : new String[] {"--config.file", "--web.listen-address", "--web.config.file",
             "--web.external-url", "--storage.tsdb.path", "--storage.tsdb.retention.time",
-            "--storage.tsdb.retention.size", "--query.lookback-delta", "--log.level", "--log.format"}) {
+            "--storage.tsdb.retention.size", "--storage.tsdb.min-block-duration", "--query.lookback-delta", "--log.level", "--log.format"}) {
             assertTrue(usage.contains(flag), flag + " missing from --help");
         }
     }
@@ -41,6 +41,9 @@ class HubMainTest {
         assertEquals(2, run("--storage.tsdb.retention.time=forever"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a valid duration string: \"forever\""), err.toString());
         assertEquals(2, run("--storage.tsdb.retention.size=lots"));
+        assertEquals(2, run("--storage.tsdb.min-block-duration=0s"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--storage.tsdb.min-block-duration must be positive"),
+                err.toString());
     }
 
     @Test
