@@ -100,37 +100,16 @@ class KillCyclesIT {
                 assertEquals(0, refused.get(), "batches refused with 4xx\n" + hub.tail());
 
                 // Remote write: exactly the acknowledged samples, with their values.
-                List<Long> bases = List.copyOf(ackedBases);
-                long end = bases.get(bases.size() - 1) + writer.perSeries();
-                Map<Map<String, String>, List<double[]>> stored = Json.matrix(hub.query("rw_kill[1h]", end));
-                long lost = 0;
-                long extra = 0;
-                for (int s = 0; s < writer.series(); s++) {
-                    List<double[]> points = stored.getOrDefault(Map.of("__name__", "rw_kill", "series", Integer.toString(s)),
-                            List.of());
-                    Map<Long, Double> byTime = new java.util.HashMap<>();
-                    for (double[] p : points) {
-                        byTime.put((long) p[0], p[1]);
-                    }
-                    // Batch k's base is ackedBases' k-th entry only while no batch was refused (asserted above).
-                    java.util.Set<Long> expected = new java.util.HashSet<>();
-                    for (int k = 0; k < bases.size(); k++) {
-                        for (int j = 0; j < writer.perSeries(); j++) {
-                            long t = bases.get(k) + j;
-                            expected.add(t);
-                            Double v = byTime.get(t);
-                            if (v == null || v != RemoteWriter.value(k, s, j)) {
-                                lost++;
-                            }
-                        }
-                    }
-                    for (Long t : byTime.keySet()) {
-                        if (!expected.contains(t)) {
-                            extra++;
-                        }
+                java.util.SortedMap<Long, Long> batches = new java.util.TreeMap<>();
+                synchronized (ackedBases) {
+                    for (int k = 0; k < ackedBases.size(); k++) {
+                        batches.put((long) k, ackedBases.get(k)); // batch k is the k-th acknowledged (none refused)
                     }
                 }
-                long acked = (long) bases.size() * writer.samplesPerBatch();
+                RemoteWriter.Check check = writer.check(hub, batches);
+                long acked = check.expected();
+                long lost = check.missing();
+                long extra = check.unexpected();
 
                 // Scrape: no count over a past range shrank.
                 long shrunk = 0;

@@ -76,6 +76,45 @@ final class RemoteWriter {
         return Arrays.copyOf(compressed, len);
     }
 
+    /** How a hub's stored samples compare with the batches it should hold. */
+    record Check(long expected, long missing, long unexpected) {
+    }
+
+    /**
+     * Compares what the hub holds for this writer's series (a raw range query up to just after the
+     * newest batch) with the batches in {@code batches} (batch number to base time): samples missing
+     * or with another value, and samples the hub holds that are in none of them.
+     */
+    Check check(HubProcess hub, java.util.SortedMap<Long, Long> batches) throws IOException, InterruptedException {
+        long newest = java.util.Collections.max(batches.values());
+        long oldest = java.util.Collections.min(batches.values());
+        long rangeSeconds = (newest - oldest) / 1000 + 60;
+        java.util.Map<java.util.Map<String, String>, java.util.List<double[]>> stored = Json.matrix(
+                hub.query(name + "[" + rangeSeconds + "s]", newest + perSeries));
+        long missing = 0;
+        long unexpected = 0;
+        for (int s = 0; s < series; s++) {
+            java.util.Map<Long, Double> byTime = new java.util.HashMap<>();
+            for (double[] p : stored.getOrDefault(java.util.Map.of("__name__", name, "series", Integer.toString(s)),
+                    java.util.List.of())) {
+                byTime.put((long) p[0], p[1]);
+            }
+            int matched = 0;
+            for (java.util.Map.Entry<Long, Long> batch : batches.entrySet()) {
+                for (int j = 0; j < perSeries; j++) {
+                    Double v = byTime.get(batch.getValue() + j);
+                    if (v != null && v == value(batch.getKey(), s, j)) {
+                        matched++;
+                    } else {
+                        missing++;
+                    }
+                }
+            }
+            unexpected += byTime.size() - matched;
+        }
+        return new Check((long) batches.size() * samplesPerBatch(), missing, unexpected);
+    }
+
     /** Posts one body; returns the HTTP status, or -1 when the hub did not answer (down, killed mid-request). */
     static int post(String url, byte[] body) throws InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
