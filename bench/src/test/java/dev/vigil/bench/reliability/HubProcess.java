@@ -84,6 +84,11 @@ final class HubProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("VIGIL_HEAP", heap);
+        // -Dreliability.hubJavaOpts="-Xlog:gc" adds JVM flags to the hub (its log gets them), for diagnosis
+        String javaOpts = System.getProperty("reliability.hubJavaOpts", "");
+        if (!javaOpts.isBlank()) {
+            builder.environment().put("JAVA_OPTS", javaOpts);
+        }
         long t0 = System.nanoTime();
         process = builder.start();
         long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
@@ -133,6 +138,17 @@ final class HubProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Copies the hub's log to {@code target/reliability/<name>.hub.log}, kept after the temporary directory goes. */
+    void keepLog(String name) {
+        try {
+            Path dir = Path.of("target", "reliability");
+            Files.createDirectories(dir);
+            Files.copy(log, dir.resolve(name + ".hub.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("cannot keep the hub log " + log + ": " + e);
         }
     }
 

@@ -147,6 +147,7 @@ class KillCyclesIT {
                     poster.join(10_000);
                 }
                 hub.close();
+                hub.keepLog("kill-cycles");
             }
         }
     }

@@ -155,6 +155,7 @@ class WalFaultsIT {
                     .put("ready_ms_after_damage", hub.lastReadyMillis()).write();
         } finally {
             hub.close();
+            hub.keepLog("wal-faults-corruption");
         }
     }
 
@@ -242,6 +243,7 @@ class WalFaultsIT {
         } finally {
             if (hub != null) {
                 hub.kill();
+                hub.keepLog("wal-faults-disk-full");
             }
             new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor(20, TimeUnit.SECONDS);
         }
