@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A thousand targets from file_sd, of which 10% hang (accept, never answer), 5% answer garbage, 5%
  * trickle their body slower than the scrape timeout and 80% are healthy (a few hundred moving
- * series each), scraped every 5 s with a 2 s timeout. Over a measured window (60 s by default)
+ * series each), scraped every 5 s with a 2 s timeout. Over a measured window (45 s by default)
  * every healthy target is up and scraped in every interval, every bad one is down with a clear
  * {@code lastError}, and scrape durations stay bounded: healthy ones far below the timeout, bad
  * ones cut at it.
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosTargetsIT {
     private static final int TARGETS = Integer.getInteger("reliability.chaos.targets", 1000);
     private static final int SERIES = Integer.getInteger("reliability.chaos.series", 200);
-    private static final long WINDOW_S = Long.getLong("reliability.chaos.windowSeconds", 60);
+    private static final long WINDOW_S = Long.getLong("reliability.chaos.windowSeconds", 45);
     private static final long INTERVAL_MS = 5_000;
     private static final long TIMEOUT_MS = 2_000;
 
