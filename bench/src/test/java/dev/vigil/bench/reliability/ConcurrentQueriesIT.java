@@ -101,6 +101,14 @@ class ConcurrentQueriesIT {
                     "--query.max-samples=2000000", "--query.timeout=30s"));
             try {
                 hub.start();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                double up = 0;
+                while (up < TARGETS && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    Map<Map<String, String>, Double> v = Json.vector(hub.query("count(up == 1)", System.currentTimeMillis()));
+                    up = v.isEmpty() ? 0 : v.values().iterator().next();
+                }
+                assertEquals(TARGETS, (int) up, "every target up before the queries\n" + hub.tail());
                 Thread.sleep(15_000); // data for most of the 20 s range query on every series (3 million samples)
                 Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
                 Map<Expect, List<Long>> millis = new ConcurrentHashMap<>();
