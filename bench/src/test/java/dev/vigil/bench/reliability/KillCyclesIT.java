@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +44,7 @@ class KillCyclesIT {
         long seed = Long.getLong("reliability.seed", System.nanoTime());
         Random random = new Random(seed);
         RemoteWriter writer = new RemoteWriter("rw_kill", 20, 5);
-        List<Long> ackedBases = java.util.Collections.synchronizedList(new ArrayList<>());
+        SortedMap<Long, Long> ackedBases = Collections.synchronizedSortedMap(new TreeMap<>()); // batch -> base time
         List<Seen> seen = new ArrayList<>();
         List<Long> readyMillis = new ArrayList<>();
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -68,7 +71,7 @@ class KillCyclesIT {
                             while (System.nanoTime() < deadline) {
                                 int status = RemoteWriter.post(url, body);
                                 if (status / 100 == 2) {
-                                    ackedBases.add(base);
+                                    ackedBases.put(k, base);
                                     break;
                                 }
                                 if (status >= 400 && status < 500) {
@@ -100,11 +103,9 @@ class KillCyclesIT {
                 assertEquals(0, refused.get(), "batches refused with 4xx\n" + hub.tail());
 
                 // Remote write: exactly the acknowledged samples, with their values.
-                java.util.SortedMap<Long, Long> batches = new java.util.TreeMap<>();
+                SortedMap<Long, Long> batches;
                 synchronized (ackedBases) {
-                    for (int k = 0; k < ackedBases.size(); k++) {
-                        batches.put((long) k, ackedBases.get(k)); // batch k is the k-th acknowledged (none refused)
-                    }
+                    batches = new TreeMap<>(ackedBases);
                 }
                 RemoteWriter.Check check = writer.check(hub, batches);
                 long acked = check.expected();
