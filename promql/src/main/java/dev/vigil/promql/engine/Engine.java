@@ -4,12 +4,20 @@ import dev.vigil.promql.ast.Expr;
 import dev.vigil.promql.ast.ValueType;
 import dev.vigil.promql.parser.ParseException;
 import dev.vigil.promql.parser.Parser;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /** Makes instant and range queries; holds the settings and the concurrency gate they share. */
 public final class Engine {
     private final EngineOptions options;
     private final Semaphore gate;
+    /**
+     * Platform threads that evaluate queries coming from virtual threads (see {@code EngineQuery});
+     * at most {@code maxConcurrent} work at once (the gate), idle ones end after a minute.
+     */
+    private final ExecutorService evaluators = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("promql-eval-", 0).factory());
 
     public Engine(EngineOptions options) {
         this.options = options;
@@ -54,5 +62,9 @@ public final class Engine {
 
     Semaphore gate() {
         return gate;
+    }
+
+    ExecutorService evaluators() {
+        return evaluators;
     }
 }

@@ -11,6 +11,9 @@ import dev.vigil.promql.value.Vector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** One query: waits for a slot at the engine's gate, then evaluates within its deadline. */
@@ -58,12 +61,60 @@ final class EngineQuery implements Query {
             Thread.currentThread().interrupt();
             throw QueryException.canceled("query queue");
         }
-        try (QueryContext ctx = new QueryContext(storage, options, deadline, this::canceled)) {
-            return run(ctx);
-        } catch (StackOverflowError e) {
-            throw QueryException.execution("query too deeply nested");
+        try {
+            return evaluate(options, deadline);
         } finally {
             engine.gate().release();
+        }
+    }
+
+    /**
+     * Evaluates on the calling thread, or, when that is a virtual thread (every HTTP request in the
+     * hub), on one of the engine's platform threads while the caller waits. A CPU-bound evaluation
+     * never yields, so on a virtual thread it would hold one of the few carrier threads (one per
+     * core) for its whole run, and a handful of heavy queries would starve every other virtual
+     * thread, the hub's scrapes included; platform threads are time-sliced by the OS instead.
+     */
+    private Result evaluate(EngineOptions options, long deadline) {
+        Callable<Result> work = () -> {
+            try (QueryContext ctx = new QueryContext(storage, options, deadline, this::canceled)) {
+                return run(ctx);
+            } catch (StackOverflowError e) {
+                throw QueryException.execution("query too deeply nested");
+            }
+        };
+        if (!Thread.currentThread().isVirtual()) {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Future<Result> running = engine.evaluators().submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return running.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    canceled = true; // the evaluation sees it at its next check and ends as canceled
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
