@@ -26,6 +26,14 @@ targets=(
   "metrics-model dev.vigil.model.exposition.ExpositionParserFuzzTest promText"
   "metrics-model dev.vigil.model.exposition.ExpositionParserFuzzTest openMetrics"
   "metrics-model dev.vigil.model.exposition.ExpositionParserFuzzTest textFormat"
+  "promql dev.vigil.promql.parser.PromqlParserFuzzTest parseExpr"
+  "promql dev.vigil.promql.parser.PromqlParserFuzzTest parseMetricSelector"
+  "exporter-core dev.vigil.exporter.webconfig.WebConfigFuzzTest parse"
+  "alerting dev.vigil.alerting.am.config.AlertmanagerConfigFuzzTest parse"
+  "alerting dev.vigil.alerting.rules.RuleFileFuzzTest parse"
+  "hub dev.vigil.hub.config.HubConfigFuzzTest parse"
+  "hub dev.vigil.hub.remote.WriteRequestDecoderFuzzTest snappyBody"
+  "hub dev.vigil.hub.remote.WriteRequestDecoderFuzzTest protobuf"
 )
 
 printf '%-60s %12s %8s %6s %8s  %s\n' target executions seconds cov ft crashes
@@ -60,8 +68,8 @@ for t in "${targets[@]}"; do
   if [[ $rc -ne 0 ]]; then
     failed=1
     finding=$(grep -a -m1 -E 'FuzzTestFindingException|TimeoutException|Caused by' -A1 "$log" | tr '\n' ' ' | cut -c1-160)
-    note="$crashes (failed: ${finding:-see log}); log kept in bench/fuzz-$method.log"
-    cp "$log" "bench/fuzz-$method.log"
+    note="$crashes (failed: ${finding:-see log}); log kept in bench/fuzz-${class##*.}-$method.log"
+    cp "$log" "bench/fuzz-${class##*.}-$method.log"
   fi
   printf '%-60s %12s %8s %6s %8s  %s\n' "$name" "${execs:-?}" "${secs:-?}" "${cov:-?}" "${ft:-?}" "$note"
 done
