@@ -167,6 +167,8 @@ class ParseErrorTest {
                 {"a =~ b", "1:3: parse error: unexpected character after '=': '~'"},
                 {"a !~ b", "1:3: parse error: unexpected character after '!': '~'"},
                 {"a ! b", "1:3: parse error: unexpected character after '!': ' '"},
+                {"a !", "1:3: parse error: unexpected character after '!': '\uFFFD'"},
+                {"foo{a!", "1:6: parse error: unexpected character after '!' inside braces: '\uFFFD'"},
                 {"a = b", "1:3: parse error: unexpected \"=\""},
                 {"$", "1:1: parse error: unexpected character: '$'"},
                 {"foo $", "1:5: parse error: unexpected character: '$'"},
