@@ -33,18 +33,29 @@ class PromqlParserFuzzTest {
         }
         String printed = Printer.print(expr);
         String reprinted = reparse(printed, "printed form of " + query);
-        assertEquals(printed, reprinted, () -> "printing is not a fixed point for " + query);
+        assertEquals(unaryPlusFolded(printed), unaryPlusFolded(reprinted), () -> "printing is not a fixed point for " + query);
         String pretty = Printer.prettify(expr);
-        assertEquals(printed, reparse(pretty, "prettified form of " + query),
+        assertEquals(unaryPlusFolded(printed), unaryPlusFolded(reparse(pretty, "prettified form of " + query)),
                 () -> "prettified form parses to another expression: " + pretty);
     }
 
-    /** The HTTP API's {@code match[]}: matchers, or a positioned error. */
+    /**
+     * 2.42's printer writes a positive infinite literal as {@code +Inf}, so {@code Inf ^ x} prints
+     * as {@code +Inf ^ x}, which parses back as unary plus applied to the whole power (the same
+     * value) and prints as {@code ++Inf ^ x}, one more plus each round. Those stacked pluses are
+     * not counted as a difference; anything else is.
+     */
+    private static String unaryPlusFolded(String printed) {
+        return printed.replaceAll("\\++(?=\\+Inf)", "");
+    }
+
+    /** The HTTP API's {@code match[]}: matchers (at most one per input byte), or a positioned error. */
     @FuzzTest
     void parseMetricSelector(byte[] input) {
         String selector = new String(input, StandardCharsets.UTF_8);
         try {
-            assertFalse(Parser.parseMetricSelector(selector).isEmpty(), selector);
+            // {} is accepted here, as by 2.42's ParseMetricSelector (the API refuses it later)
+            assertTrue(Parser.parseMetricSelector(selector).size() <= input.length, selector);
         } catch (ParseException e) {
             assertPositioned(e, selector);
         }
