@@ -1,10 +1,9 @@
 package dev.vigil.alerting.rules;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.vigil.exporter.yaml.ConfigErrors;
 import dev.vigil.exporter.yaml.ConfigException;
 import java.nio.charset.StandardCharsets;
 
@@ -27,10 +26,7 @@ class RuleFileFuzzTest {
                 assertTrue(error.startsWith(NAME + ": "), error);
             }
         } catch (ConfigException e) {
-            assertEquals(NAME, e.file(), e.getMessage());
-            long lines = text.chars().filter(c -> c == '\n').count() + 1;
-            assertTrue(e.line() >= 0 && e.line() <= lines, () -> "line " + e.line() + " of " + lines + ": " + e.getMessage());
-            assertFalse(e.reason() == null || e.reason().isBlank(), "a reason");
+            ConfigErrors.assertWellFormed(e, NAME, text);
         }
     }
 }

@@ -1,11 +1,9 @@
 package dev.vigil.alerting.am.config;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.vigil.exporter.yaml.ConfigErrors;
 import dev.vigil.exporter.yaml.ConfigException;
 import java.nio.charset.StandardCharsets;
 
@@ -26,10 +24,7 @@ class AlertmanagerConfigFuzzTest {
             AlertmanagerConfig config = ConfigLoader.parse(NAME, text, null);
             assertNotNull(config.route(), "a loaded config has a root route");
         } catch (ConfigException e) {
-            assertEquals(NAME, e.file(), e.getMessage());
-            long lines = text.chars().filter(c -> c == '\n').count() + 1;
-            assertTrue(e.line() >= 0 && e.line() <= lines, () -> "line " + e.line() + " of " + lines + ": " + e.getMessage());
-            assertFalse(e.reason() == null || e.reason().isBlank(), "a reason");
+            ConfigErrors.assertWellFormed(e, NAME, text);
         }
     }
 }
