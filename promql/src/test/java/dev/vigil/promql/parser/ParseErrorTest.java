@@ -274,4 +274,11 @@ class ParseErrorTest {
         assertEquals(expected, e.getMessage());
         assertEquals(expected, e.errors().get(0).text());
     }
+
+    @org.junit.jupiter.api.Test
+    void aQueryNestedDeeperThanTheStackIsAParseError() {
+        String query = "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        ParseException e = assertThrows(ParseException.class, () -> Parser.parseExpr(query));
+        assertEquals("1:1: parse error: expression nested too deeply", e.getMessage());
+    }
 }
