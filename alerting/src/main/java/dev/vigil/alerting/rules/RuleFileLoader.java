@@ -56,7 +56,15 @@ public final class RuleFileLoader {
      * @throws ConfigException for a file that cannot be read or is not a rule file at all
      */
     public static Result load(Path file) throws ConfigException {
-        Optional<YamlMap> root = YamlFiles.read(file);
+        return fromYaml(file.toString(), YamlFiles.read(file));
+    }
+
+    /** Checks rule-file text, naming it {@code name} in errors (as {@link #load} names the file). */
+    public static Result parse(String name, String text) throws ConfigException {
+        return fromYaml(name, YamlFiles.parse(name, text));
+    }
+
+    private static Result fromYaml(String file, Optional<YamlMap> root) throws ConfigException {
         List<Group> groups = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         if (root.isEmpty()) {

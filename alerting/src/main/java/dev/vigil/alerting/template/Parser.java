@@ -348,7 +348,13 @@ final class Parser {
             }
             case BOOL -> new Node.Literal(Boolean.parseBoolean(t.text()), t.text());
             case STRING, RAW_STRING -> new Node.Literal(Literals.unquote(t.text()), t.text());
-            case CHAR -> new Node.Number((long) Literals.unquote(t.text()).codePointAt(0), t.text());
+            case CHAR -> {
+                String c = Literals.unquote(t.text());
+                if (c.isEmpty() || c.codePointCount(0, c.length()) != 1) {
+                    throw error(t, "malformed character constant: " + t.text()); // '' or 'ab', as Go's parser
+                }
+                yield new Node.Number((long) c.codePointAt(0), t.text());
+            }
             case NUMBER -> new Node.Number(Literals.number(t.text(), () -> error(t, "bad number syntax: " + t.text())), t.text());
             case LPAREN -> {
                 Pipeline p = pipeline("parenthesized pipeline", Kind.RPAREN);

@@ -189,6 +189,8 @@ class EngineTest {
                 Arguments.of("{{ define \"t\" }}a{{ end }}b",
                         "template: t:1: template: multiple definition of template \"t\""),
                 Arguments.of("{{ end }}", "template: t:1: unexpected {{end}}"),
+                Arguments.of("{{ '' }}", "template: t:1: malformed character constant: ''"),
+                Arguments.of("{{ 'ab' }}", "template: t:1: malformed character constant: 'ab'"),
                 Arguments.of("{{ else }}", "template: t:1: unexpected {{else}}"),
                 Arguments.of("{{ $x }}", "template: t:1: undefined variable \"$x\""),
                 Arguments.of("{{ if true }}{{ $x := 1 }}{{ end }}{{ $x }}", "template: t:1: undefined variable \"$x\""),

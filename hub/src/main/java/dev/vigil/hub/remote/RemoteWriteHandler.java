@@ -2,8 +2,6 @@ package dev.vigil.hub.remote;
 
 import dev.vigil.storage.Appender;
 import dev.vigil.storage.SampleRejectedException;
-import io.airlift.compress.MalformedInputException;
-import io.airlift.compress.snappy.SnappyDecompressor;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -49,18 +47,11 @@ public final class RemoteWriteHandler implements Handler {
         }
         List<WriteRequestDecoder.Series> series;
         try {
-            long size = SnappyDecompressor.getUncompressedLength(compressed, 0);
-            if (size < 0 || size > MAX_DECOMPRESSED) {
-                error(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "decompressed request of " + size + " bytes is too large");
-                return;
-            }
-            byte[] raw = new byte[(int) size];
-            int got = new SnappyDecompressor().decompress(compressed, 0, compressed.length, raw, 0, raw.length);
-            if (got != size) {
-                throw new IOException("snappy: decompressed " + got + " of " + size + " bytes");
-            }
-            series = WriteRequestDecoder.decode(raw);
-        } catch (MalformedInputException | IOException | IllegalArgumentException e) {
+            series = WriteRequestDecoder.decodeSnappy(compressed, compressed.length, MAX_DECOMPRESSED);
+        } catch (WriteRequestDecoder.TooLargeException e) {
+            error(res, Status.REQUEST_ENTITY_TOO_LARGE_413, e.getMessage());
+            return;
+        } catch (IOException e) {
             error(res, Status.BAD_REQUEST_400, e.getMessage());
             return;
         }

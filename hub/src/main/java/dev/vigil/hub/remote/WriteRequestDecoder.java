@@ -3,10 +3,14 @@ package dev.vigil.hub.remote;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import dev.vigil.model.Labels;
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.snappy.SnappyDecompressor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decodes a {@code prompb.WriteRequest} straight from the protobuf wire format:
@@ -20,6 +24,48 @@ public final class WriteRequestDecoder {
 
     /** One series of the request: its labels and samples. */
     public record Series(Labels labels, long[] timestamps, double[] values) {
+    }
+
+    /** A body whose decompressed size is above the limit (HTTP 413). */
+    public static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Snappy's densest form (a 3-byte copy of 64 bytes) expands 64/3 times; a declared length above
+     * this bound cannot come from the body, so it is refused before any buffer is allocated.
+     */
+    private static final int SNAPPY_MAX_RATIO = 22;
+
+    /**
+     * Decompresses a snappy block body ({@code body[0, length)}) and decodes the request. A
+     * malformed body is an {@link IOException} (HTTP 400); one that decompresses to more than
+     * {@code maxDecompressed} bytes a {@link TooLargeException} (413). The buffer allocated is
+     * never more than the body can fill.
+     */
+    public static List<Series> decodeSnappy(byte[] body, int length, int maxDecompressed) throws IOException {
+        byte[] raw;
+        try {
+            long size = SnappyDecompressor.getUncompressedLength(body, 0);
+            if (size < 0 || size > maxDecompressed) {
+                throw new TooLargeException("decompressed request of " + size + " bytes is too large");
+            }
+            if (size > (long) length * SNAPPY_MAX_RATIO + 16) {
+                throw new IOException("snappy: corrupt input (declares " + size + " bytes in a " + length + "-byte body)");
+            }
+            raw = new byte[(int) size];
+            int got = new SnappyDecompressor().decompress(body, 0, length, raw, 0, raw.length);
+            if (got != size) {
+                throw new IOException("snappy: decompressed " + got + " of " + size + " bytes");
+            }
+        } catch (MalformedInputException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IOException("snappy: corrupt input: " + e.getMessage(), e);
+        }
+        return decode(raw);
     }
 
     /**
@@ -46,7 +92,7 @@ public final class WriteRequestDecoder {
 
     private static Series series(CodedInputStream in) throws IOException {
         Labels.Builder labels = Labels.builder();
-        List<String> names = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         long[] ts = new long[4];
         double[] vs = new double[4];
         int n = 0;
@@ -69,10 +115,9 @@ public final class WriteRequestDecoder {
                 if (name.isEmpty()) {
                     throw new IOException("invalid label: empty name");
                 }
-                if (names.contains(name)) {
+                if (!names.add(name)) {
                     throw new IOException("duplicate label name " + name);
                 }
-                names.add(name);
                 labels.set(name, value);
             } else if (field == 2 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                 int limit = in.pushLimit(in.readRawVarint32());

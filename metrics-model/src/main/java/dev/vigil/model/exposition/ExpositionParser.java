@@ -191,13 +191,18 @@ public abstract sealed class ExpositionParser permits PromTextParser, OpenMetric
 
     /**
      * Adds the current series' name and labels to {@code builder}, values unescaped; a label name
-     * given twice is an error, as in Prometheus' scrape.
+     * given twice (or {@code __name__} in the braces, which the series name already set) is an
+     * error, as in Prometheus' scrape.
      */
     public final void labels(Labels.Builder builder) throws ExpositionException {
         builder.set(Labels.METRIC_NAME, metricName());
         for (int l = 0; l < labelCount; l++) {
             int o = l * 4;
             String name = new String(b, labelOffsets[o], labelOffsets[o + 1] - labelOffsets[o], StandardCharsets.US_ASCII);
+            if (name.equals(Labels.METRIC_NAME)) {
+                // the series name is already __name__: Prometheus sees a duplicate label here
+                throw new ExpositionException("label name \"" + name + "\" is not unique: invalid sample");
+            }
             for (int k = 0; k < l; k++) {
                 int p = k * 4;
                 if (Arrays.equals(b, labelOffsets[p], labelOffsets[p + 1], b, labelOffsets[o], labelOffsets[o + 1])) {

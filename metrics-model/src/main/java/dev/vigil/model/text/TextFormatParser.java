@@ -251,7 +251,7 @@ public final class TextFormatParser {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || !first && c >= '0' && c <= '9';
     }
 
-    private static String unescapeHelp(String text) throws TextParseException {
+    private String unescapeHelp(String text) throws TextParseException {
         if (text.indexOf('\\') < 0) {
             return text;
         }
@@ -263,7 +263,7 @@ public final class TextFormatParser {
                 switch (next) {
                     case '\\' -> out.append('\\');
                     case 'n' -> out.append('\n');
-                    default -> throw new TextParseException(0, "invalid escape sequence '\\" + next + "'");
+                    default -> throw error("invalid escape sequence '\\" + next + "'");
                 }
             } else {
                 out.append(c);

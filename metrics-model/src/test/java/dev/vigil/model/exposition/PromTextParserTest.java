@@ -135,6 +135,7 @@ class PromTextParserTest {
         "# TYPE a gauges                | invalid metric type \"gauges\"",
         "# TYPE 1a gauge                | expected metric name after TYPE, got \"INVALID\"",
         "a{b=\"c\",b=\"d\"} 1           | label name \"b\" is not unique: invalid sample",
+        "a{__name__=\"b\"} 1           | label name \"__name__\" is not unique: invalid sample",
     })
     void errorsReadAsPrometheus(String text, String error) {
         assertEquals(error, Entries.error(null, text.replace("\\n", "\n").replace("'", "\"")));

@@ -57,6 +57,7 @@ class TextFormatParserTest {
         "a{b=1} 1 | 1 | expected '\"' at start of label value, found \"1\"",
         "a{b\"1\"} 1 | 1 | expected '=' after label name, found \"\"\"",
         "a{b=\"\\x\"} 1 | 1 | invalid escape sequence '\\x'",
+        "a 1\\n# HELP b x\\ty | 2 | invalid escape sequence '\\t'",
         "a one | 1 | expected float as value, got \"one\"",
         "a 1 12.5 | 1 | expected integer as timestamp, got \"12.5\"",
         "a 1 12 extra | 1 | spurious string after timestamp: \"extra\"",

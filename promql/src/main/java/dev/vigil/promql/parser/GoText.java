@@ -18,8 +18,14 @@ final class GoText {
         return count <= n ? s : s.substring(0, s.offsetByCodePoints(0, n));
     }
 
-    /** Go's {@code %q} of a rune: {@code 'x'}, {@code '\n'}, {@code '\''}. */
+    /**
+     * Go's {@code %q} of a rune: {@code 'x'}, {@code '\n'}, {@code '\''}; what is no rune (the
+     * lexer's end of input, -1) is U+FFFD, as Go prints it.
+     */
     static String quoteRune(int r) {
+        if (r < 0 || r > Character.MAX_CODE_POINT || r >= Character.MIN_SURROGATE && r <= Character.MAX_SURROGATE) {
+            r = 0xFFFD;
+        }
         if (r == '\'') {
             return "'\\''";
         }

@@ -1,6 +1,7 @@
 package dev.vigil.promql.parser;
 
 import dev.vigil.promql.ast.Expr;
+import dev.vigil.promql.ast.PositionRange;
 import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.storage.index.Matcher;
 import java.util.List;
@@ -10,11 +11,23 @@ public final class Parser {
     private Parser() {
     }
 
-    /** Parses and type-checks a PromQL expression, as 2.42's {@code parser.ParseExpr}. */
+    /**
+     * Parses and type-checks a PromQL expression, as 2.42's {@code parser.ParseExpr}. The parser
+     * recurses once per nesting level; a query nested deeper than the thread's stack allows (Go's
+     * stacks grow, ours do not: some ten thousand parentheses) is a parse error, not an Error.
+     */
     public static Expr parseExpr(String query) throws ParseException {
-        Tokens tokens = new Tokens(query);
-        Expr expr = new ExprParser(tokens).query();
-        return new Checker(tokens).check(expr);
+        try {
+            Tokens tokens = new Tokens(query);
+            Expr expr = new ExprParser(tokens).query();
+            return new Checker(tokens).check(expr);
+        } catch (StackOverflowError e) {
+            throw tooDeep(query);
+        }
+    }
+
+    private static ParseException tooDeep(String query) {
+        return new ParseException(new ParseError(new PositionRange(0, query.length()), "expression nested too deeply", query));
     }
 
     /**

@@ -167,6 +167,8 @@ class ParseErrorTest {
                 {"a =~ b", "1:3: parse error: unexpected character after '=': '~'"},
                 {"a !~ b", "1:3: parse error: unexpected character after '!': '~'"},
                 {"a ! b", "1:3: parse error: unexpected character after '!': ' '"},
+                {"a !", "1:3: parse error: unexpected character after '!': '\uFFFD'"},
+                {"foo{a!", "1:6: parse error: unexpected character after '!' inside braces: '\uFFFD'"},
                 {"a = b", "1:3: parse error: unexpected \"=\""},
                 {"$", "1:1: parse error: unexpected character: '$'"},
                 {"foo $", "1:5: parse error: unexpected character: '$'"},
@@ -271,5 +273,12 @@ class ParseErrorTest {
         ParseException e = assertThrows(ParseException.class, () -> Parser.parseExpr(query));
         assertEquals(expected, e.getMessage());
         assertEquals(expected, e.errors().get(0).text());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aQueryNestedDeeperThanTheStackIsAParseError() {
+        String query = "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        ParseException e = assertThrows(ParseException.class, () -> Parser.parseExpr(query));
+        assertEquals("1:1: parse error: expression nested too deeply", e.getMessage());
     }
 }
