@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end alert latency, condition to webhook: the hub (its built-in Alertmanager) beside
+# Prometheus 2.42 + Alertmanager 0.25, on the same scraped target, in one run.
+#
+#   bench/alert-latency-bench.sh [CYCLES] [INTERVAL_S]
+#
+# Defaults: 30 cycles (after one warm-up cycle), scrape_interval = evaluation_interval = 1 s. The
+# bench client (AlertEndToEndBench) serves the target `flip`, which both peers scrape, and receives
+# both webhooks. Both evaluate the same rule file (alert Flip: `flip == 1`, `for: 0s`) and route with
+# the same alertmanager.yml (group_by [alertname], group_wait 0s, group_interval = the interval,
+# webhook with send_resolved). Per cycle the client sets flip to 1 and waits for each peer's firing
+# webhook, then sets it to 0 and waits for each resolved one, each change after a random pause of up
+# to one interval (so it falls at a random point of the peers' scrape and evaluation cycles);
+# latency = webhook arrival - the instant the condition changed. Prints median, p90 and max per peer and kind, and the ratios
+# hub / Prometheus+Alertmanager.
+# Needs `prometheus` and `prometheus-alertmanager` (Debian's 2.42 and 0.25) and a built project
+# (bin/mvn -B -o package -DskipTests -pl hub,bench -am).
+set -euo pipefail
+# shellcheck source=lib/bench.sh
+. "$(dirname "$(readlink -f "$0")")/lib/bench.sh"
+CYCLES=${1:-30}
+INTERVAL=${2:-1}
+TARGET=29420
+HOOKS=29421
+
+cat >"$work/rules.yml" <<YAML
+groups:
+  - name: bench
+    rules:
+      - alert: Flip
+        expr: flip == 1
+        for: 0s
+        labels:
+          severity: page
+        annotations:
+          summary: the bench set flip to 1
+YAML
+prom_config() {
+  cat <<YAML
+global:
+  scrape_interval: ${INTERVAL}s
+  scrape_timeout: ${INTERVAL}s
+  evaluation_interval: ${INTERVAL}s
+rule_files: ['$work/rules.yml']
+scrape_configs:
+  - job_name: flip
+    static_configs:
+      - targets: ['127.0.0.1:$TARGET']
+YAML
+}
+am_config() {
+  cat <<YAML
+route:
+  receiver: bench
+  group_by: [alertname]
+  group_wait: 0s
+  group_interval: ${INTERVAL}s
+  repeat_interval: 4h
+receivers:
+  - name: bench
+    webhook_configs:
+      - url: http://127.0.0.1:$HOOKS/$1
+        send_resolved: true
+YAML
+}
+prom_config >"$work/hub.yml"
+{ prom_config; printf 'alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [127.0.0.1:29493]\n'; } \
+  >"$work/prometheus.yml"
+am_config vigil-hub >"$work/hub-am.yml"
+am_config prometheus+alertmanager >"$work/am.yml"
+
+/usr/bin/prometheus-alertmanager --config.file="$work/am.yml" --storage.path="$work/am" \
+  --web.listen-address=127.0.0.1:29493 --cluster.listen-address= --log.level=warn >"$work/am.log" 2>&1 &
+pids+=($!)
+prometheus --log.level=warn --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prom" \
+  --web.listen-address=127.0.0.1:29490 >"$work/prometheus.log" 2>&1 &
+pids+=($!)
+bin/vigil-hub --log.level=warn --config.file="$work/hub.yml" --alertmanager.config.file="$work/hub-am.yml" \
+  --storage.tsdb.path="$work/hub" --web.listen-address=127.0.0.1:29491 >"$work/hub.log" 2>&1 &
+pids+=($!)
+for port in 29493 29490 29491; do
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/-/ready" >/dev/null && break; sleep 1; done
+  curl -sf "http://127.0.0.1:$port/-/ready" >/dev/null || { echo "port $port not ready"; tail -5 "$work"/*.log; exit 1; }
+done
+"$JAVA" -Xmx64m -DjitterMs="$(awk -v s="$INTERVAL" 'BEGIN { print int(s * 1000) }')" -cp bench/target/bench.jar dev.vigil.bench.AlertEndToEndBench "$CYCLES" "$TARGET" "$HOOKS" \
+  vigil-hub=http://127.0.0.1:29491 prometheus+alertmanager=http://127.0.0.1:29490
