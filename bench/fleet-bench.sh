@@ -134,6 +134,7 @@ YAML
   last_rate=$(echo "$line" | awk -F'|' '{ gsub(/ /, "", $4); print $4 }')
   last_cpu=$(echo "$line" | awk -F'|' '{ gsub(/ /, "", $6); print $6 }')
   last_rss=$(echo "$line" | awk -F'|' '{ gsub(/ /, "", $9); print $9 }')
+  last_fleet=$(echo "$line" | awk -F'|' '{ gsub(/ /, "", $11); print $11 }')
 }
 
 echo "| peer             | every   | samples/s | CPU s    | CPU s/Msample | RSS MiB | active series | RSS KiB/series | appended/expected | fleet cores | machine idle |"
@@ -146,9 +147,9 @@ if [ "${INGEST:-0}" = 1 ]; then
       run "$name" "$interval" "${WARMUP:-30}" "${MEASURE:-60}"
       if awk -v r="$ratio" 'BEGIN { exit !(r < 0.98) }'; then
         if [ "$idle" -lt 10 ]; then
-          limit[$name]="machine CPU at ${interval} s (idle ${idle} %, appended/expected $ratio)"
+          limit[$name]="machine CPU at ${interval} s (idle ${idle} %, fleet server ${last_fleet} cores, appended/expected $ratio)"
         else
-          limit[$name]="the peer at ${interval} s (appended/expected $ratio, machine idle ${idle} %)"
+          limit[$name]="the peer at ${interval} s (appended/expected $ratio, machine idle ${idle} %, fleet server ${last_fleet} cores)"
         fi
         break
       fi
