@@ -165,8 +165,10 @@ if [ "${INGEST:-0}" = 1 ]; then
     [ "$name" = vigil-hub ] && continue
     [ -n "${best[vigil-hub]:-}" ] || continue
     ratios+=" sustainable ingest hub/$name $(awk -v a="${best[vigil-hub]}" -v b="${best[$name]}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "n/a" }')"
-    case "${limit[vigil-hub]} ${limit[$name]}" in
-      *none:*) ratios+=" (a lower or upper bound: one of them kept up at the shortest interval)" ;;
+    case "${limit[vigil-hub]}|${limit[$name]}" in
+      none:*\|none:*) ratios+=" (neither stopped: no ceiling reached)" ;;
+      none:*) ratios+=" (at least: the hub kept up at the shortest interval)" ;;
+      *\|none:*) ratios+=" (at most: $name kept up at the shortest interval)" ;;
     esac
     ratios+=";"
   done
