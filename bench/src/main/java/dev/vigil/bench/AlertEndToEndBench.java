@@ -11,10 +11,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,10 +35,17 @@ import java.util.regex.Pattern;
  * ({@code flip == 1}, {@code for: 0s}), so they see each change at the same instant. Before each
  * change a random pause of up to {@code -DjitterMs=1000} (the script passes the interval) moves the
  * change against the peers' scrape and evaluation phases; without it each change would come just
- * after the slower peer's webhook, at the same point of its cycle every time. Prints a markdown table and a {@code Ratios:} line (the first peer over each
- * other).
+ * after the slower peer's webhook, at the same point of its cycle every time. Prints a markdown
+ * table and a {@code Ratios:} line (the first peer over each other). With {@code -Draw=FILE} it
+ * appends the run's latencies to FILE and prints a one-line summary instead; {@code report FILE}
+ * then prints the table over every run appended (the script restarts the peers between runs: each
+ * start puts their scrape and evaluation cycles at new offsets from each other, which moves their
+ * latencies by up to an interval).
  *
- * <pre>AlertEndToEndBench CYCLES TARGET_PORT HOOK_PORT NAME=API_URL...</pre>
+ * <pre>
+ * AlertEndToEndBench CYCLES TARGET_PORT HOOK_PORT NAME=API_URL...
+ * AlertEndToEndBench report RAW_FILE
+ * </pre>
  */
 public final class AlertEndToEndBench {
     /** The group's status: payload version 4 writes receiver, then status, then the alerts. */
@@ -49,6 +61,7 @@ public final class AlertEndToEndBench {
         final AtomicLong arrival = new AtomicLong();
         final AtomicLong webhooks = new AtomicLong();
         volatile String awaited = "";
+        int cycles;
         final List<Double> firing = new ArrayList<>();
         final List<Double> resolved = new ArrayList<>();
 
@@ -62,15 +75,22 @@ public final class AlertEndToEndBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("report")) {
+            report(readRaw(Path.of(args[1])));
+            return;
+        }
         if (args.length < 4) {
-            System.err.println("usage: AlertEndToEndBench CYCLES TARGET_PORT HOOK_PORT NAME=API_URL...");
+            System.err.println("usage: AlertEndToEndBench CYCLES TARGET_PORT HOOK_PORT NAME=API_URL...\n"
+                    + "       AlertEndToEndBench report RAW_FILE");
             System.exit(2);
         }
         int cycles = Integer.parseInt(args[0]);
         List<Peer> peers = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             String[] p = args[i].split("=", 2);
-            peers.add(new Peer(p[0], URI.create(p[1])));
+            Peer peer = new Peer(p[0], URI.create(p[1]));
+            peer.cycles = cycles;
+            peers.add(peer);
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         HttpServer target = HttpServer.create(new InetSocketAddress(loopback, Integer.parseInt(args[1])), 64);
@@ -121,7 +141,43 @@ public final class AlertEndToEndBench {
             target.stop(0);
             hooks.stop(0);
         }
-        report(peers, cycles);
+        String raw = System.getProperty("raw");
+        if (raw == null) {
+            report(peers);
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        StringBuilder summary = new StringBuilder("run:");
+        for (Peer peer : peers) {
+            for (double ms : peer.firing) {
+                lines.append(peer.name).append(" firing ").append(ms).append('\n');
+            }
+            for (double ms : peer.resolved) {
+                lines.append(peer.name).append(" resolved ").append(ms).append('\n');
+            }
+            lines.append(peer.name).append(" cycles ").append(cycles).append('\n');
+            peer.firing.sort(null);
+            peer.resolved.sort(null);
+            summary.append(String.format(Locale.ROOT, " %s firing median %.0f ms, resolved median %.0f ms (%d webhooks);",
+                    peer.name, pct(peer.firing, 0.5), pct(peer.resolved, 0.5), peer.webhooks.get()));
+        }
+        Files.writeString(Path.of(raw), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println(summary);
+    }
+
+    /** Peers with their latencies and cycles from the lines one or more runs appended. */
+    private static List<Peer> readRaw(Path raw) throws IOException {
+        Map<String, Peer> peers = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(raw)) {
+            String[] f = line.split(" ");
+            Peer peer = peers.computeIfAbsent(f[0], name -> new Peer(name, null));
+            switch (f[1]) {
+                case "firing" -> peer.firing.add(Double.parseDouble(f[2]));
+                case "resolved" -> peer.resolved.add(Double.parseDouble(f[2]));
+                default -> peer.cycles += Integer.parseInt(f[2]);
+            }
+        }
+        return new ArrayList<>(peers.values());
     }
 
     /** Waits (at most 60 s) until the peer's API answers {@code flip} from a scrape. */
@@ -164,7 +220,7 @@ public final class AlertEndToEndBench {
         }
     }
 
-    private static void report(List<Peer> peers, int cycles) {
+    private static void report(List<Peer> peers) {
         System.out.println("| peer | webhook | cycles notified | median ms | p90 ms | max ms |");
         System.out.println("|---|---|---|---|---|---|");
         for (Peer peer : peers) {
@@ -172,7 +228,7 @@ public final class AlertEndToEndBench {
                 List<Double> ms = kind.equals("firing") ? peer.firing : peer.resolved;
                 ms.sort(null);
                 System.out.printf(Locale.ROOT, "| %s | %s | %d/%d | %.0f | %.0f | %.0f |%n", peer.name, kind, ms.size(),
-                        cycles, pct(ms, 0.5), pct(ms, 0.9), ms.isEmpty() ? Double.NaN : ms.getLast());
+                        peer.cycles, pct(ms, 0.5), pct(ms, 0.9), ms.isEmpty() ? Double.NaN : ms.getLast());
             }
         }
         StringBuilder ratios = new StringBuilder("Ratios:");
@@ -187,9 +243,6 @@ public final class AlertEndToEndBench {
             }
         }
         System.out.println(ratios);
-        for (Peer peer : peers) {
-            System.out.printf(Locale.ROOT, "%s: %d webhooks received%n", peer.name, peer.webhooks.get());
-        }
     }
 
     private static double pct(List<Double> sorted, double q) {
