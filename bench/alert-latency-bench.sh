@@ -14,7 +14,9 @@
 # resolved one, each change after a random pause of up to one interval (so it falls at a random
 # point of the peers' scrape and evaluation cycles); latency = webhook arrival - the instant the
 # condition changed. Prints one summary line per run, then median, p90 and max per peer and kind
-# over all runs as a markdown table, and the ratios hub / Prometheus+Alertmanager.
+# over all runs as a markdown table, and the ratios hub / Prometheus+Alertmanager. Each run also
+# prints `RESULT alert-firing|alert-resolved PEER p50_ms|p90_ms|max_ms VALUE` lines for
+# bench/compare.sh (its median over the runs, and their spread).
 # Needs `prometheus` and `prometheus-alertmanager` (Debian's 2.42 and 0.25) and a built project
 # (bin/mvn -B -o package -DskipTests -pl hub,bench -am).
 set -euo pipefail

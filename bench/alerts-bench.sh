@@ -6,7 +6,8 @@
 # Both get the same alertmanager.yml (group_by [alertname, cluster], a webhook receiver each on
 # a port of the bench client) and the same ALERTS alerts over GROUPS groups by API v2; the client
 # reports, per peer, the latency from each group's group_wait expiry to its webhook's arrival, as a
-# markdown table with a Ratios line (hub / Alertmanager), then each peer's CPU and RSS.
+# markdown table with a Ratios line (hub / Alertmanager) and `RESULT routing PEER p50_ms|p90_ms|
+# p99_ms|max_ms VALUE` lines for bench/compare.sh, then each peer's CPU and RSS.
 # Needs a built project (bin/mvn -B -o package -DskipTests) and /usr/bin/prometheus-alertmanager.
 set -euo pipefail
 # shellcheck source=lib/bench.sh

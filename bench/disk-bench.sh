@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Disk bytes per sample, Vigil beside Prometheus 2.42 and VictoriaMetrics, on the same data in one run.
 #
-#   bench/disk-bench.sh [HOSTS] [HOURS]
+#   bench/disk-bench.sh [HOSTS] [HOURS]     (HOURS >= 4: Vigil cuts 2 h blocks behind its head)
 #
 # Defaults: 40 node_exporter-shaped hosts (NodeFleet: 507 series each, 20,280 series) scraped every
 # 15 s for 8 hours (39 million samples). DiskBench appends them to Vigil's storage (compacted as the
@@ -9,7 +9,8 @@
 # (Prometheus' own blocks) and sends them to a VictoriaMetrics by remote write, then forces its
 # flush and merge. Bytes: Vigil and Prometheus index + chunks over the samples in their blocks;
 # VictoriaMetrics its data parts + indexdb (vm_data_size_bytes) over its stored rows; `du` of its
-# -storageDataPath is printed beside. Prints a markdown table and a Ratios line.
+# -storageDataPath is printed beside. Prints a markdown table, a Ratios line and `RESULT disk PEER
+# bytes_per_sample VALUE` lines for bench/compare.sh.
 # Needs `promtool` and `victoria-metrics` on PATH and a built project
 # (bin/mvn -B -o package -DskipTests -pl hub,bench -am).
 set -euo pipefail

@@ -4,6 +4,7 @@
 #
 #   bench/fleet-bench.sh [TARGETS] [SERIES] [INTERVAL_S] [WARMUP_S] [MEASURE_S]
 #
+# (INTERVAL_S `-` takes the default; INGEST=1 ignores it.)
 # Defaults: 200 targets x 1,000 node_exporter-shaped series every 10 s, 60 s warm-up (every series
 # created), 240 s measured. Per peer: CPU seconds (user+system from /proc) per million samples
 # appended in the measured window, RSS and RSS per active series at its end, and appended/expected
@@ -21,6 +22,8 @@
 # the limit that stopped it: the peer itself (machine idle >= 10 %), the machine's CPU (idle < 10 %,
 # the fleet and the peer together use the cores), or none (it kept up at the shortest interval).
 # PEERS="vigil-hub prometheus" (any of vigil-hub, prometheus, victoria-metrics) selects peers.
+# Besides the markdown tables and the Ratios line it prints `RESULT fleet|ingest-step|ingest PEER
+# METRIC VALUE` lines, which bench/compare.sh reads.
 # Needs `prometheus` (Debian's 2.42) and `victoria-metrics` (Debian's) on PATH and a built project
 # (bin/mvn -B -o package -DskipTests -pl hub,bench -am).
 set -euo pipefail
@@ -89,7 +92,8 @@ peer_start() {
 # A duration in seconds (5, 0.5) as prometheus.yml writes it (5s, 500ms).
 yaml_duration() { awk -v s="$1" 'BEGIN { ms = s * 1000; if (ms % 1000 == 0) printf "%ds", ms / 1000; else printf "%dms", ms }'; }
 
-# run NAME INTERVAL WARMUP MEASURE: prints one table line and leaves appended/expected in $ratio
+result_bench=fleet
+# run NAME INTERVAL WARMUP MEASURE: prints one table line (and its RESULT lines, bench $result_bench) and leaves appended/expected in $ratio
 # and the machine's idle share in $idle.
 ratio=0
 idle=0
@@ -129,6 +133,12 @@ YAML
     printf "| %-16s | %5s s | %9.0f | %8.2f | %6.2f | %7.1f | %8d | %6.2f | %5.3f | %4.2f | %3.0f %% |\n",
       n, i, a / m, c, c / (a / 1e6 + 1e-9), r / 1024, h, r / h, a / e, f, 100 * idle }')
   echo "$line"
+  # For bench/compare.sh: RESULT BENCH PEER METRIC VALUE.
+  echo "$line" | awk -F'|' -v b="$result_bench" '{
+    for (i = 2; i <= 12; i++) gsub(/[ %]/, "", $i)
+    printf "RESULT %s %s samples_per_s %s\nRESULT %s %s cpu_s_per_msample %s\nRESULT %s %s rss_mib %s\n", b, $2, $4, b, $2, $6, b, $2, $7
+    printf "RESULT %s %s active_series %s\nRESULT %s %s rss_kib_per_series %s\nRESULT %s %s appended_over_expected %s\n", b, $2, $8, b, $2, $9, b, $2, $10
+  }'
   ratio=$(echo "$line" | awk -F'|' '{ gsub(/ /, "", $10); print $10 }')
   idle=$(echo "$line" | awk -F'|' '{ gsub(/[ %]/, "", $12); print $12 }')
   last_rate=$(echo "$line" | awk -F'|' '{ gsub(/ /, "", $4); print $4 }')
@@ -141,6 +151,7 @@ echo "| peer             | every   | samples/s | CPU s    | CPU s/Msample | RSS 
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 declare -A best limit cpu_ms rss_series
 if [ "${INGEST:-0}" = 1 ]; then
+  result_bench=ingest-step
   for name in $PEERS; do
     best[$name]=0; limit[$name]="none: kept up at the shortest interval"
     for interval in ${INTERVALS:-5 2 1 0.5 0.25}; do
@@ -159,7 +170,11 @@ if [ "${INGEST:-0}" = 1 ]; then
   echo
   echo "| peer | highest sustainable samples/s (>= 0.98 of expected) | stopped by |"
   echo "|---|---|---|"
-  for name in $PEERS; do echo "| $name | ${best[$name]} | ${limit[$name]} |"; done
+  for name in $PEERS; do
+    echo "| $name | ${best[$name]} | ${limit[$name]} |"
+    echo "RESULT ingest $name max_sustained_samples_per_s ${best[$name]}"
+    echo "RESULT ingest $name ceiling_reached $(case ${limit[$name]} in none:*) echo 0 ;; *) echo 1 ;; esac)"
+  done
   ratios="Ratios:"
   for name in $PEERS; do
     [ "$name" = vigil-hub ] && continue

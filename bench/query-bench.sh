@@ -8,7 +8,7 @@
 # query after a warm-up of 10 s per query (at least 3 rounds). All peers receive the same samples by
 # remote write, then each of the five queries runs against each peer's HTTP API in turn;
 # the table shows median milliseconds (client side, HTTP and JSON included) and the hub/peer
-# ratios. VictoriaMetrics runs with -search.disableCache (its response cache would answer the
+# ratios, then `RESULT query PEER QUERY_ms VALUE` lines for bench/compare.sh. VictoriaMetrics runs with -search.disableCache (its response cache would answer the
 # repeated query from memory: measured is evaluation, as for the other two) and is flushed
 # (/internal/force_flush) before the queries, so that every sample it acknowledged is searchable.
 # PEERS="prometheus victoria-metrics" (the hub is always measured) selects the other peers.

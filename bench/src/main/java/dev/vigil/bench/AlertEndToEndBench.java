@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * change against the peers' scrape and evaluation phases; without it each change would come just
  * after the slower peer's webhook, at the same point of its cycle every time. Prints a markdown
  * table and a {@code Ratios:} line (the first peer over each other). With {@code -Draw=FILE} it
- * appends the run's latencies to FILE and prints a one-line summary instead; {@code report FILE}
+ * appends the run's latencies to FILE and prints a one-line summary and the run's {@code RESULT
+ * alert-firing|alert-resolved PEER p50_ms|p90_ms|max_ms VALUE} lines (bench/compare.sh takes the
+ * median over the runs and shows their spread) instead; {@code report FILE}
  * then prints the table over every run appended (the script restarts the peers between runs: each
  * start puts their scrape and evaluation cycles at new offsets from each other, which moves their
  * latencies by up to an interval).
@@ -148,6 +150,7 @@ public final class AlertEndToEndBench {
         }
         StringBuilder lines = new StringBuilder();
         StringBuilder summary = new StringBuilder("run:");
+        StringBuilder results = new StringBuilder();
         for (Peer peer : peers) {
             for (double ms : peer.firing) {
                 lines.append(peer.name).append(" firing ").append(ms).append('\n');
@@ -160,9 +163,16 @@ public final class AlertEndToEndBench {
             peer.resolved.sort(null);
             summary.append(String.format(Locale.ROOT, " %s firing median %.0f ms, resolved median %.0f ms (%d webhooks);",
                     peer.name, pct(peer.firing, 0.5), pct(peer.resolved, 0.5), peer.webhooks.get()));
+            for (String kind : List.of("firing", "resolved")) {
+                List<Double> ms = kind.equals("firing") ? peer.firing : peer.resolved;
+                results.append(String.format(Locale.ROOT, "RESULT alert-%s %s p50_ms %.1f%nRESULT alert-%s %s p90_ms %.1f%n"
+                        + "RESULT alert-%s %s max_ms %.1f%n", kind, peer.name, pct(ms, 0.5), kind, peer.name, pct(ms, 0.9),
+                        kind, peer.name, ms.isEmpty() ? Double.NaN : ms.getLast()));
+            }
         }
         Files.writeString(Path.of(raw), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println(summary);
+        System.out.print(results);
     }
 
     /** Peers with their latencies and cycles from the lines one or more runs appended. */

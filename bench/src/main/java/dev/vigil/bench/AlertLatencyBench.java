@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * GROUPS groups by a {@code cluster} label) to several Alertmanager API v2 endpoints and receives
  * their webhooks; per group, latency = webhook arrival - (time the group's first alert was sent +
  * group_wait). Conservative: the group is created while the POST is in flight, not before it.
- * Prints a markdown table and a {@code Ratios:} line (each later peer over the first).
+ * Prints a markdown table, a {@code Ratios:} line (each later peer over the first) and
+ * {@code RESULT routing PEER p50_ms|p90_ms|p99_ms|max_ms VALUE} lines for bench/compare.sh.
  *
  * <pre>AlertLatencyBench ALERTS GROUPS GROUP_WAIT_S name=apiURL=webhookPort ...</pre>
  */
@@ -129,6 +130,12 @@ public final class AlertLatencyBench {
                     figures[ti][1] / figures[0][1], figures[ti][2] / figures[0][2], figures[ti][3] / figures[0][3]));
         }
         System.out.println(ratios);
+        for (int ti = 0; ti < targets.size(); ti++) {
+            String[] metrics = {"p50_ms", "p90_ms", "p99_ms", "max_ms"};
+            for (int k = 0; k < metrics.length; k++) {
+                System.out.printf(Locale.ROOT, "RESULT routing %s %s %.2f%n", targets.get(ti).name(), metrics[k], figures[ti][k]);
+            }
+        }
         servers.forEach(s -> s.stop(0));
     }
 

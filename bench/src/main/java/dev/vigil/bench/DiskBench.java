@@ -36,7 +36,8 @@ import java.util.SplittableRandom;
  * write; after {@code /internal/force_flush} and {@code /internal/force_merge} (waited for until
  * no merge is active) its size is the sum of its {@code vm_data_size_bytes} (data parts and
  * indexdb) over its {@code vm_rows} of storage: what its -storageDataPath holds for the data.
- * Prints key=value lines, then a markdown table and a {@code Ratios:} line. Usage: {@code java
+ * Prints key=value lines, then a markdown table, a {@code Ratios:} line and {@code RESULT disk PEER
+ * bytes_per_sample VALUE} lines for bench/compare.sh. Usage: {@code java
  * <chronicle flags> -cp bench.jar dev.vigil.bench.DiskBench [HOSTS (40)] [HOURS (6)] [DIR]
  * [PROMTOOL (promtool)]}.
  */
@@ -149,6 +150,9 @@ public final class DiskBench {
             ratios.append(String.format(Locale.ROOT, " vigil/%s %.2fx;", r.peer(), results.get(0).perSample() / r.perSample()));
         }
         System.out.println(ratios);
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "RESULT disk %s bytes_per_sample %.4f%n", r.peer(), r.perSample());
+        }
     }
 
     /** Sends {@code count} buffered scrapes of every series to VictoriaMetrics by remote write. */
