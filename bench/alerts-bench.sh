@@ -5,7 +5,9 @@
 #
 # Both get the same alertmanager.yml (group_by [alertname, cluster], a webhook receiver each on
 # a port of the bench client) and the same ALERTS alerts over GROUPS groups by API v2; the client
-# reports, per peer, the latency from each group's group_wait expiry to its webhook's arrival.
+# reports, per peer, the latency from each group's group_wait expiry to its webhook's arrival, as a
+# markdown table with a Ratios line (hub / Alertmanager) and `RESULT routing PEER p50_ms|p90_ms|
+# p99_ms|max_ms VALUE` lines for bench/compare.sh, then each peer's CPU and RSS.
 # Needs a built project (bin/mvn -B -o package -DskipTests) and /usr/bin/prometheus-alertmanager.
 set -euo pipefail
 # shellcheck source=lib/bench.sh
@@ -44,7 +46,10 @@ for _ in $(seq 1 120); do
 done
 "$JAVA" -cp bench/target/bench.jar dev.vigil.bench.AlertLatencyBench "$ALERTS" "$GROUPS_N" "$WAIT" \
   alertmanager=http://127.0.0.1:29393=29311 hub=http://127.0.0.1:29391=29312
+echo
+echo "| peer | CPU (whole run, start-up and warm-up rounds included) | RSS |"
+echo "|---|---|---|"
 for i in 0 1; do
   name=$([ "$i" = 0 ] && echo alertmanager || echo hub)
-  echo "$name CPU: $(awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f s", ($14 + $15) / t }' "/proc/${pids[$i]}/stat"); RSS $(awk '/^VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/${pids[$i]}/status")"
+  echo "| $name | $(awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f s", ($14 + $15) / t }' "/proc/${pids[$i]}/stat") | $(awk '/^VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/${pids[$i]}/status") |"
 done

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * GROUPS groups by a {@code cluster} label) to several Alertmanager API v2 endpoints and receives
  * their webhooks; per group, latency = webhook arrival - (time the group's first alert was sent +
  * group_wait). Conservative: the group is created while the POST is in flight, not before it.
+ * Prints a markdown table, a {@code Ratios:} line (each later peer over the first) and
+ * {@code RESULT routing PEER p50_ms|p90_ms|p99_ms|max_ms VALUE} lines for bench/compare.sh.
  *
  * <pre>AlertLatencyBench ALERTS GROUPS GROUP_WAIT_S name=apiURL=webhookPort ...</pre>
  */
@@ -89,6 +91,10 @@ public final class AlertLatencyBench {
         int perGroup = Math.max(1, alerts / groups);
         System.out.printf(Locale.ROOT, "%d alerts in %d groups, group_wait %ds; peers measured one after the other,"
                 + " each after %d warm-up rounds%n", groups * perGroup, groups, groupWait.toSeconds(), WARMUP_ROUNDS);
+        System.out.println("| peer | groups notified | notifications | alerts | p50 ms | p90 ms | p99 ms | max ms "
+                + "| p50 ms from POST answered | p99 ms from POST answered | POST of 100 alerts p50 ms | p99 ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        double[][] figures = new double[targets.size()][];
         for (int ti = 0; ti < targets.size(); ti++) {
             Target t = targets.get(ti);
             for (int w = 0; w < WARMUP_ROUNDS; w++) {
@@ -110,13 +116,25 @@ public final class AlertLatencyBench {
             lat.sort(null);
             fromAck.sort(null);
             post.sort(null);
+            figures[ti] = new double[] {pct(lat, 0.5), pct(lat, 0.9), pct(lat, 0.99), lat.isEmpty() ? Double.NaN : lat.getLast()};
             System.out.printf(Locale.ROOT,
-                    "%-14s groups notified %d/%d, notifications %d, alerts %d; latency after group_wait ms "
-                            + "(from the POST sent): p50 %.1f p90 %.1f p99 %.1f max %.1f; (from the POST answered): "
-                            + "p50 %.1f p99 %.1f; POST of 100 alerts: p50 %.1f p99 %.1f%n",
+                    "| %s | %d/%d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
                     t.name(), r.firstArrivalNanos.size(), groups, r.notifications.get(), r.alerts.get(),
-                    pct(lat, 0.5), pct(lat, 0.9), pct(lat, 0.99), lat.isEmpty() ? Double.NaN : lat.getLast(),
+                    figures[ti][0], figures[ti][1], figures[ti][2], figures[ti][3],
                     pct(fromAck, 0.5), pct(fromAck, 0.99), pct(post, 0.5), pct(post, 0.99));
+        }
+        StringBuilder ratios = new StringBuilder("Ratios: latency after group_wait");
+        for (int ti = 1; ti < targets.size(); ti++) {
+            ratios.append(String.format(Locale.ROOT, " %s/%s p50 %.2fx, p90 %.2fx, p99 %.2fx, max %.2fx;",
+                    targets.get(ti).name(), targets.getFirst().name(), figures[ti][0] / figures[0][0],
+                    figures[ti][1] / figures[0][1], figures[ti][2] / figures[0][2], figures[ti][3] / figures[0][3]));
+        }
+        System.out.println(ratios);
+        for (int ti = 0; ti < targets.size(); ti++) {
+            String[] metrics = {"p50_ms", "p90_ms", "p99_ms", "max_ms"};
+            for (int k = 0; k < metrics.length; k++) {
+                System.out.printf(Locale.ROOT, "RESULT routing %s %s %.2f%n", targets.get(ti).name(), metrics[k], figures[ti][k]);
+            }
         }
         servers.forEach(s -> s.stop(0));
     }

@@ -21,7 +21,8 @@ import java.util.Locale;
  * Query latency side by side: loads the same simulated fleet into every peer through remote write
  * ({@link NodeFleet}'s node_exporter-shaped hosts plus their {@code up} series, one sample per
  * series every 15 s), then runs the issue's five queries against each peer's HTTP API in turn and
- * prints the median latency per query and peer, after a warm-up of {@code -DwarmupSeconds=10} per
+ * prints the median latency per query and peer as a markdown table (and the first peer's ratio to
+ * each other one) and {@code RESULT query PEER QUERY_ms VALUE} lines for bench/compare.sh, after a warm-up of {@code -DwarmupSeconds=10} per
  * query (a long-running JIT-compiled server is measured in its steady state).
  *
  * <pre>
@@ -107,7 +108,7 @@ public final class QueryBench {
     }
 
     /** One benchmark query: instant at the end, or a range over the loaded hour. */
-    private record Bench(String name, String expr, boolean range) {
+    private record Bench(String name, String expr, boolean range, String metric) {
     }
 
     /** Runs one query against one peer; returns the body. */
@@ -128,19 +129,32 @@ public final class QueryBench {
 
     private static void query(int repeat, long end, int minutes, String[] peers) throws Exception {
         List<Bench> benches = List.of(
-                new Bench("sum by (instance)(rate(cpu[1m])) 1h/15s", "sum by (instance)(rate(node_cpu_seconds_total[1m]))", true),
-                new Bench("topk(5, node_load1)", "topk(5, node_load1)", false),
-                new Bench("one series 1h/15s", "node_load1{instance=\"host-7:9100\"}", true),
-                new Bench("sum(rate(net rx[5m])) 1h/15s", "sum(rate(node_network_receive_bytes_total[5m]))", true),
-                new Bench("count(up == 1)", "count(up == 1)", false));
+                new Bench("sum by (instance)(rate(cpu[1m])) 1h/15s", "sum by (instance)(rate(node_cpu_seconds_total[1m]))", true,
+                        "sum_by_instance_rate_cpu_1h_ms"),
+                new Bench("topk(5, node_load1)", "topk(5, node_load1)", false, "topk5_load1_ms"),
+                new Bench("one series 1h/15s", "node_load1{instance=\"host-7:9100\"}", true, "one_series_1h_ms"),
+                new Bench("sum(rate(net rx[5m])) 1h/15s", "sum(rate(node_network_receive_bytes_total[5m]))", true,
+                        "sum_rate_net_rx_1h_ms"),
+                new Bench("count(up == 1)", "count(up == 1)", false, "count_up_ms"));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long start = end - minutes * 60_000L;
-        System.out.printf(Locale.ROOT, "%-42s", "query (median ms of " + repeat + ")");
-        for (String peer : peers) {
-            System.out.printf(Locale.ROOT, " %14s", peer.substring(0, peer.indexOf('=')));
+        String[] names = Arrays.stream(peers).map(p -> p.substring(0, p.indexOf('='))).toArray(String[]::new);
+        StringBuilder head = new StringBuilder("| query |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String name : names) {
+            head.append(' ').append(name).append(" ms |");
+            rule.append("---|");
         }
-        System.out.println(peers.length > 1 ? "   ratio (first/second)" : "");
-        for (Bench b : benches) {
+        for (int p = 1; p < names.length; p++) {
+            head.append(' ').append(names[0]).append(" / ").append(names[p]).append(" |");
+            rule.append("---|");
+        }
+        System.out.println(head.append(" result bytes |"));
+        System.out.println(rule.append("---|"));
+        double[][] ratios = new double[names.length][benches.size()];
+        List<String> results = new ArrayList<>(); // for bench/compare.sh: RESULT query PEER METRIC VALUE
+        for (int bi = 0; bi < benches.size(); bi++) {
+            Bench b = benches.get(bi);
             double[][] ms = new double[peers.length][repeat];
             String[] bodies = new String[peers.length];
             // Warm-up: at least three rounds and WARMUP_S seconds per query, so a JIT-compiled peer is
@@ -160,17 +174,35 @@ public final class QueryBench {
                     ms[p][r] = (System.nanoTime() - t0) / 1e6;
                 }
             }
-            System.out.printf(Locale.ROOT, "%-42s", b.name);
+            StringBuilder line = new StringBuilder("| `").append(b.expr).append('`').append(b.range ? ", range" : "")
+                    .append(" |");
             double[] medians = new double[peers.length];
             for (int p = 0; p < peers.length; p++) {
                 Arrays.sort(ms[p]);
                 medians[p] = ms[p][repeat / 2];
-                System.out.printf(Locale.ROOT, " %14.2f", medians[p]);
+                results.add(String.format(Locale.ROOT, "RESULT query %s %s %.3f", names[p], b.metric, medians[p]));
+                line.append(String.format(Locale.ROOT, " %.2f |", medians[p]));
             }
-            if (peers.length > 1) {
-                System.out.printf(Locale.ROOT, "   %.2fx", medians[0] / medians[1]);
+            for (int p = 1; p < peers.length; p++) {
+                ratios[p][bi] = medians[0] / medians[p];
+                line.append(String.format(Locale.ROOT, " %.2fx |", ratios[p][bi]));
             }
-            System.out.printf(Locale.ROOT, "   (result bytes:%s)%n", Arrays.stream(bodies).map(s -> " " + s.length()).reduce("", String::concat));
+            line.append(Arrays.stream(bodies).map(s -> " " + s.length()).reduce("", String::concat)).append(" |");
+            System.out.println(line);
+        }
+        StringBuilder summary = new StringBuilder("Ratios: median ms, ").append(names[0]).append(" / peer, per query in table order:");
+        for (int p = 1; p < names.length; p++) {
+            summary.append(' ').append(names[0]).append('/').append(names[p]);
+            for (double r : ratios[p]) {
+                summary.append(String.format(Locale.ROOT, " %.2fx", r));
+            }
+            double[] sorted = ratios[p].clone();
+            Arrays.sort(sorted);
+            summary.append(String.format(Locale.ROOT, " (median %.2fx);", sorted[sorted.length / 2]));
+        }
+        System.out.println(summary);
+        for (String line : results) {
+            System.out.println(line);
         }
     }
 }
