@@ -25,7 +25,12 @@ only=" $* "
 steps=(
   "node|Node exporter vs node_exporter 1.5|bench/node-vs-node_exporter.sh 1000 3|bench/node-vs-node_exporter.sh 10000 3"
   "storage|Storage engine alone (node_exporter-shaped series, 15 s apart)|bench/storage-bench.sh 200000 120|bench/storage-bench.sh 1000000 120"
-  "fleet|Hub vs Prometheus 2.42 vs VictoriaMetrics, 200 targets x 1,000 series every 10 s|bench/fleet-bench.sh 200 1000 10 90 90|bench/fleet-bench.sh 200 1000 10 240 180"
+  "disk|Disk bytes per sample on the same node_exporter-shaped data (Vigil, promtool-built Prometheus blocks, VictoriaMetrics after a forced merge)|bench/disk-bench.sh 10 4|bench/disk-bench.sh 40 8"
+  "fleet|Hub vs Prometheus 2.42 vs VictoriaMetrics scraping the same simulated fleet (200 targets x 1,000 series every 10 s)|bench/fleet-bench.sh 200 1000 10 60 60|bench/fleet-bench.sh 200 1000 10 240 180"
+  "ingest|Highest sustained ingest: the same fleet at shorter and shorter intervals until a peer falls behind|INGEST=1 INTERVALS=\"1 0.25\" bench/fleet-bench.sh 20 1000 - 10 20|INGEST=1 bench/fleet-bench.sh 200 1000 - 30 60"
+  "query|Query latency on the same data (remote-written into each peer)|bench/query-bench.sh 200 15 7 10|bench/query-bench.sh 200 60 21 10"
+  "alert|Alert latency from condition to webhook: hub vs Prometheus + Alertmanager (1 s scrape and evaluation, group_wait 0s)|bench/alert-latency-bench.sh 5 1 2|bench/alert-latency-bench.sh 10 1 3"
+  "routing|Notification latency after group_wait: hub's Alertmanager vs Alertmanager 0.25|bench/alerts-bench.sh 1000 100 2|bench/alerts-bench.sh 10000 1000 10"
 )
 
 out=bench/target/compare
