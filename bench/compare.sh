@@ -15,6 +15,7 @@
 # `compare:end` markers in BENCHMARKS.md is replaced with the tables (medians, spread, ratios) and
 # the component issues' targets, met or by how much not. Needs the Debian peers (.ci/run installs
 # them): prometheus, prometheus-node-exporter, prometheus-alertmanager, victoria-metrics.
+# REPORT_ONLY=1 rewrites the section from the outputs of the last run without running anything.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 profile=${1:-quick}
@@ -34,34 +35,36 @@ steps=(
 )
 
 out=bench/target/compare
-rm -rf "$out"
-mkdir -p "$out"
-echo "building (package, tests skipped)..."
-bin/mvn -q -B package -DskipTests -pl node-exporter,hub,bench -am >"$out/build.log" 2>&1 || { tail -40 "$out/build.log"; exit 1; }
+if [ "${REPORT_ONLY:-0}" != 1 ]; then
+  rm -rf "$out"
+  mkdir -p "$out"
+  echo "building (package, tests skipped)..."
+  bin/mvn -q -B package -DskipTests -pl node-exporter,hub,bench -am >"$out/build.log" 2>&1 || { tail -40 "$out/build.log"; exit 1; }
 
-{
-  . bin/lib/find-java.sh
-  vigil_find_java
-  echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r), load average at the start $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Vigil $(git rev-parse --short HEAD 2>/dev/null || echo unknown) on $("$VIGIL_JAVA_HOME/bin/java" -version 2>&1 | head -1); peers (Debian packages): $(dpkg-query -W -f='${Package} ${Version}, ' prometheus-node-exporter prometheus prometheus-alertmanager victoria-metrics 2>/dev/null | sed 's/, $//')."
-} >"$out/machine.txt"
-date -u +%Y-%m-%d >"$out/date.txt"
-: >"$out/steps.tsv"
+  {
+    . bin/lib/find-java.sh
+    vigil_find_java
+    echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r), load average at the start $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "Vigil $(git rev-parse --short HEAD 2>/dev/null || echo unknown) on $("$VIGIL_JAVA_HOME/bin/java" -version 2>&1 | head -1); peers (Debian packages): $(dpkg-query -W -f='${Package} ${Version}, ' prometheus-node-exporter prometheus prometheus-alertmanager victoria-metrics 2>/dev/null | sed 's/, $//')."
+  } >"$out/machine.txt"
+  date -u +%Y-%m-%d >"$out/date.txt"
+  : >"$out/steps.tsv"
 
-for step in "${steps[@]}"; do
-  IFS='|' read -r name title quick full <<<"$step"
-  [ "$only" = "  " ] || [[ "$only" == *" $name "* ]] || continue
-  command=$quick
-  [ "$profile" = full ] && command=$full
-  echo "== $name: $command"
-  start=$(date +%s)
-  status=0
-  bash -c "$command" >"$out/$name.txt" 2>&1 || status=$?
-  seconds=$(($(date +%s) - start))
-  grep '^RESULT ' "$out/$name.txt" || true
-  echo "== $name: status $status after $seconds s"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$title" "$command" "$seconds" "$status" >>"$out/steps.tsv"
-done
+  for step in "${steps[@]}"; do
+    IFS='|' read -r name title quick full <<<"$step"
+    [ "$only" = "  " ] || [[ "$only" == *" $name "* ]] || continue
+    command=$quick
+    [ "$profile" = full ] && command=$full
+    echo "== $name: $command"
+    start=$(date +%s)
+    status=0
+    bash -c "$command" >"$out/$name.txt" 2>&1 || status=$?
+    seconds=$(($(date +%s) - start))
+    grep '^RESULT ' "$out/$name.txt" || true
+    echo "== $name: status $status after $seconds s"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$title" "$command" "$seconds" "$status" >>"$out/steps.tsv"
+  done
+fi
 
 python3 bench/lib/compare-report.py "$out" "$profile" >"$out/report.md"
 python3 - "$out/report.md" BENCHMARKS.md <<'PY'

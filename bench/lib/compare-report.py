@@ -77,6 +77,18 @@ TARGETS = [
 ]
 
 
+# Benches whose RESULT lines are per step of a sweep, not rounds of one measurement: their medians
+# would mix sizes, so the step's own markdown tables are shown instead.
+SWEEPS = {"ingest-step"}
+
+# A caption over a bench's table when a step measures more than one bench.
+CAPTIONS = {
+    "ingest": "Highest rate each peer sustained:",
+    "alert-firing": "Condition set to firing webhook:",
+    "alert-resolved": "Condition cleared to resolved webhook:",
+}
+
+
 def is_vigil(peer):
     return peer.startswith("vigil") or peer == "hub"
 
@@ -208,6 +220,22 @@ def targets(results):
     return lines
 
 
+def verbatim_tables(path):
+    """The markdown tables and Ratios lines of a step's own output."""
+    lines = []
+    for line in open(path, errors="replace"):
+        line = line.rstrip("\n")
+        if line.startswith("RESULT "):
+            continue  # interleaved with the rows; the figures are the tables'
+        if line.startswith("|") or line.startswith("Ratios:"):
+            if lines and lines[-1].startswith("|") != line.startswith("|"):
+                lines.append("")
+            lines.append(line)
+        elif lines and lines[-1] != "":
+            lines.append("")
+    return lines
+
+
 def main():
     out, profile = sys.argv[1], sys.argv[2]
     steps = []
@@ -226,13 +254,23 @@ def main():
         doc += [f"### {step['title']}", "", f"`{step['command']}` ({step['seconds']} s"
                 + ("" if step["status"] == "0" else f"; **failed with status {step['status']}**, see its output") + ")", ""]
         shown = False
-        for bench in results:
-            if owner[bench] == step["name"]:
-                doc += table(bench, results[bench]) + [""]
-                shown = True
+        benches = [b for b in results if owner[b] == step["name"]]
+        if any(b in SWEEPS for b in benches):
+            doc += verbatim_tables(os.path.join(out, step["name"] + ".txt")) + [""]
+            shown = True
+        for bench in benches:
+            if bench in SWEEPS:
+                continue
+            if len(benches) > 1 and bench in CAPTIONS:
+                doc += [CAPTIONS[bench], ""]
+            doc += table(bench, results[bench]) + [""]
+            shown = True
         if not shown:
             doc += ["(no figures)", ""]
-    print("\n".join(doc).rstrip())
+    text = "\n".join(doc).rstrip()
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    print(text)
 
 
 if __name__ == "__main__":
