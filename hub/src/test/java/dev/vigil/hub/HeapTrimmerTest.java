@@ -34,7 +34,7 @@ class HeapTrimmerTest {
                     case "getUsage" -> new MemoryUsage(0, usedNow, committed, 1024 * MIB);
                     case "getCollectionUsage" -> new MemoryUsage(0, keptByLastGc, committed, 1024 * MIB);
                     case "getName" -> "Tenured Gen";
-                    default -> throw new UnsupportedOperationException(method.getName());
+                    default -> throw new AssertionError("the trimmer is not expected to call " + method.getName());
                 });
     }
 
