@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.CodedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +78,37 @@ class WriteRequestDecoderTest {
         r.writeByteArray(1, inner);
         r.flush();
         return request.toByteArray();
+    }
+
+    private static byte[] seed(String path) throws IOException {
+        try (InputStream in = WriteRequestDecoderTest.class.getResourceAsStream("WriteRequestDecoderFuzzTestInputs/" + path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static List<String> describe(List<WriteRequestDecoder.Series> series) {
+        List<String> out = new ArrayList<>();
+        for (WriteRequestDecoder.Series s : series) {
+            out.add(s.labels() + " " + Arrays.toString(s.timestamps()) + " " + Arrays.toString(s.values()));
+        }
+        return out;
+    }
+
+    /** The fuzz targets' binary seeds are the requests their README names, snappy and raw alike. */
+    @Test
+    void theFuzzSeedsAreTheRequestsTheirReadmeDescribes() throws IOException {
+        var expected = java.util.Map.of(
+                "metadata-skipped", List.of("{__name__=\"x\"} [1] [0.5]"),
+                "node-cpu", List.of("{__name__=\"node_cpu_seconds_total\", cpu=\"0\", instance=\"10.0.0.1:9100\", job=\"node\", "
+                        + "mode=\"idle\"} [1700000000000, 1700000015000] [123456.78, 123471.5]"),
+                "two-series", List.of("{__name__=\"up\", job=\"node\"} [1700000000000] [1.0]",
+                        "{__name__=\"go_goroutines\", job=\"hub\"} [1700000000000, -5] [NaN, Infinity]"),
+                "utf8-values", List.of("{__name__=\"t\", path=\"/média/日本\"} [0] [-0.0]"));
+        for (var e : expected.entrySet()) {
+            byte[] raw = seed("protobuf/" + e.getKey() + ".pb");
+            byte[] snappy = seed("snappyBody/" + e.getKey() + ".snappy");
+            assertEquals(e.getValue(), describe(WriteRequestDecoder.decode(raw)), e.getKey());
+            assertEquals(e.getValue(), describe(WriteRequestDecoder.decodeSnappy(snappy, snappy.length, 1 << 20)), e.getKey());
+        }
     }
 }
