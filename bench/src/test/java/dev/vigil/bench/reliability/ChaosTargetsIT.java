@@ -54,11 +54,7 @@ class ChaosTargetsIT {
         }
         int healthy = perKind.get(TargetFarm.Kind.HEALTHY);
         try (TargetFarm farm = new TargetFarm(kinds, SERIES)) {
-            Path sd = dir.resolve("targets.json");
-            farm.writeFileSd(sd);
-            Path config = dir.resolve("prometheus.yml");
-            Files.writeString(config, "global:\n  scrape_interval: 5s\n  scrape_timeout: 2s\nscrape_configs:\n"
-                    + "  - job_name: chaos\n    file_sd_configs:\n      - files: [\"" + sd + "\"]\n");
+            Path config = farm.writeConfig(dir, "chaos", "5s", "2s");
             HubProcess hub = new HubProcess(dir.resolve("hub.log"), "768m",
                     List.of("--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data")));
             try {

@@ -91,11 +91,7 @@ class ConcurrentQueriesIT {
         TargetFarm.Kind[] kinds = new TargetFarm.Kind[TARGETS];
         java.util.Arrays.fill(kinds, TargetFarm.Kind.HEALTHY);
         try (TargetFarm farm = new TargetFarm(kinds, SERIES)) {
-            Path sd = dir.resolve("targets.json");
-            farm.writeFileSd(sd);
-            Path config = dir.resolve("prometheus.yml");
-            Files.writeString(config, "global:\n  scrape_interval: 2s\n  scrape_timeout: 1s\nscrape_configs:\n"
-                    + "  - job_name: fleet\n    file_sd_configs:\n      - files: [\"" + sd + "\"]\n");
+            Path config = farm.writeConfig(dir, "fleet", "2s", "1s");
             HubProcess hub = new HubProcess(dir.resolve("hub.log"), "512m", List.of("--config.file=" + config,
                     "--storage.tsdb.path=" + dir.resolve("data"), "--query.max-concurrency=4",
                     "--query.max-samples=2000000", "--query.timeout=30s"));

@@ -100,6 +100,19 @@ final class TargetFarm implements AutoCloseable {
     }
 
     /**
+     * Writes {@code dir/targets.json} (file_sd, as {@link #writeFileSd}) and {@code dir/prometheus.yml}
+     * with one job scraping it at {@code interval} with {@code timeout}; returns the config's path.
+     */
+    Path writeConfig(Path dir, String job, String interval, String timeout) throws IOException {
+        Path sd = dir.resolve("targets.json");
+        writeFileSd(sd);
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, "global:\n  scrape_interval: " + interval + "\n  scrape_timeout: " + timeout
+                + "\nscrape_configs:\n  - job_name: " + job + "\n    file_sd_configs:\n      - files: [\"" + sd + "\"]\n");
+        return config;
+    }
+
+    /**
      * Writes a file_sd file: one group per kind, labelled {@code kind="healthy"} etc. The order of
      * the targets is shuffled by kind so that the bad ones are spread over the scrape offsets.
      */
