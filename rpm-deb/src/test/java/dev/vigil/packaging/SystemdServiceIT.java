@@ -52,8 +52,11 @@ class SystemdServiceIT {
       vm.background("runuser", "-u", "nobody", "--", "/usr/lib/vigil-jvm-exporter/jre/bin/java", "-Xmx16m",
           "-XX:+UsePerfData", "-cp", "/usr/lib/vigil-jvm-exporter/lib/vigil-jvm-exporter.jar",
           "dev.vigil.jvm.JvmExporterMain", "--web.listen-address=127.0.0.1:" + LocalHttp.freePort());
-      String jvms = LocalHttp.await(jvm, "/metrics", "user=\"nobody\"");
-      assertTrue(jvms.contains("main=\"dev.vigil.jvm.JvmExporterMain\""), jvms);
+      // Found in its first milliseconds, a JVM may not have written its command yet: its main
+      // label follows once it has (HostJvmTest), so wait for the labelled series.
+      String jvms = LocalHttp.await(jvm, "/metrics", "main=\"dev.vigil.jvm.JvmExporterMain\"");
+      assertTrue(jvms.lines().anyMatch(l -> l.contains("main=\"dev.vigil.jvm.JvmExporterMain\"")
+          && l.contains("user=\"nobody\"")), jvms);
 
       LocalHttp.await(container, "/metrics", "container_cpu_usage_seconds_total{");
       LocalHttp.await(hub, "/api/v1/rules", "\"name\":\"TargetDown\"");

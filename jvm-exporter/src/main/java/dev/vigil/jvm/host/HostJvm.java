@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 /**
  * One monitored JVM: its identity and labels, fixed when it was found, and its mapped perf data
- * region, read live.
+ * region, read live. The one exception is {@code main}: a JVM found in its first milliseconds has
+ * not yet written {@code sun.rt.javaCommand}, so an empty main is looked up again each time the
+ * region gains entries.
  *
  * @param pid the PID in the procfs' namespace (the host's)
  * @param startTicks the process's start time, to tell a reused PID from the same process
@@ -23,7 +25,7 @@ public final class HostJvm {
     private final String container;
     private final ByteBuffer region;
     private PerfData data;
-    private final String main;
+    private String main;
 
     HostJvm(int pid, long startTicks, Path file, String user, String container, ByteBuffer region)
             throws MalformedPerfDataException {
@@ -69,6 +71,9 @@ public final class HostJvm {
     public PerfData perfData() throws MalformedPerfDataException {
         if (data.structureChanged()) {
             data = PerfData.parse(region);
+            if (main.isEmpty()) {
+                main = JavaCommand.main(data.stringValue("sun.rt.javaCommand"));
+            }
         }
         return data;
     }
