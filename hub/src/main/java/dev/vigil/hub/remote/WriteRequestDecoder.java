@@ -78,7 +78,8 @@ public final class WriteRequestDecoder {
         String[][] names = {new String[16]}; // label names of the series being read, reused across series
         while (!in.isAtEnd()) {
             int tag = in.readTag();
-            if (WireFormat.getTagFieldNumber(tag) == 1 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            if (WireFormat.getTagFieldNumber(tag) == 1) {
+                expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "WriteRequest.timeseries");
                 int limit = in.pushLimit(in.readRawVarint32());
                 out.add(series(in, names));
                 in.popLimit(limit);
@@ -98,15 +99,22 @@ public final class WriteRequestDecoder {
         while (!in.isAtEnd()) {
             int tag = in.readTag();
             int field = WireFormat.getTagFieldNumber(tag);
-            if (field == 1 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            if (field == 1) {
+                expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "TimeSeries.labels");
                 int limit = in.pushLimit(in.readRawVarint32());
                 String name = "";
                 String value = "";
                 while (!in.isAtEnd()) {
                     int t = in.readTag();
                     switch (WireFormat.getTagFieldNumber(t)) {
-                        case 1 -> name = in.readStringRequireUtf8();
-                        case 2 -> value = in.readStringRequireUtf8();
+                        case 1 -> {
+                            expect(t, WireFormat.WIRETYPE_LENGTH_DELIMITED, "Label.name");
+                            name = in.readStringRequireUtf8();
+                        }
+                        case 2 -> {
+                            expect(t, WireFormat.WIRETYPE_LENGTH_DELIMITED, "Label.value");
+                            value = in.readStringRequireUtf8();
+                        }
                         default -> in.skipField(t);
                     }
                 }
@@ -119,15 +127,22 @@ public final class WriteRequestDecoder {
                 }
                 names[0][nameCount++] = name;
                 labels.set(name, value);
-            } else if (field == 2 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            } else if (field == 2) {
+                expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, "TimeSeries.samples");
                 int limit = in.pushLimit(in.readRawVarint32());
                 double value = 0;
                 long timestamp = 0;
                 while (!in.isAtEnd()) {
                     int t = in.readTag();
                     switch (WireFormat.getTagFieldNumber(t)) {
-                        case 1 -> value = in.readDouble();
-                        case 2 -> timestamp = in.readInt64();
+                        case 1 -> {
+                            expect(t, WireFormat.WIRETYPE_FIXED64, "Sample.value");
+                            value = in.readDouble();
+                        }
+                        case 2 -> {
+                            expect(t, WireFormat.WIRETYPE_VARINT, "Sample.timestamp");
+                            timestamp = in.readInt64();
+                        }
                         default -> in.skipField(t);
                     }
                 }
@@ -145,6 +160,18 @@ public final class WriteRequestDecoder {
         }
         requireUniqueNames(names[0], nameCount);
         return new Series(labels.build(), Arrays.copyOf(ts, n), Arrays.copyOf(vs, n));
+    }
+
+    /**
+     * A known field with another wire type than the schema's is an error, as in Prometheus' decoder
+     * ("wrong wireType"): read as its schema says, it would yield garbage (a varint read as a
+     * length, a double from a varint's bytes) instead of a clear 400.
+     */
+    private static void expect(int tag, int wireType, String field) throws IOException {
+        if (WireFormat.getTagWireType(tag) != wireType) {
+            throw new IOException("wrong wire type " + WireFormat.getTagWireType(tag) + " for field " + field
+                    + " (want " + wireType + ")");
+        }
     }
 
     /**

@@ -60,6 +60,58 @@ class WriteRequestDecoderTest {
         assertEquals("duplicate label name l0", e.getMessage());
     }
 
+    /** A request with one series whose fields {@code write} writes. */
+    private static byte[] oneSeries(Writer write) throws IOException {
+        byte[] series = message(write);
+        return message(request -> request.writeByteArray(1, series));
+    }
+
+    private interface Writer {
+        void to(CodedOutputStream out) throws IOException;
+    }
+
+    private static byte[] message(Writer write) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        CodedOutputStream out = CodedOutputStream.newInstance(body);
+        write.to(out);
+        out.flush();
+        return body.toByteArray();
+    }
+
+    /**
+     * A known field written with another wire type was read as its schema says: a timestamp sent
+     * as a double came back as a varint of its first byte, a label name sent as a varint read a
+     * length from it. Each is now a 400 naming the field, as in Prometheus' decoder.
+     */
+    @Test
+    void aKnownFieldWithTheWrongWireTypeIsRejected() throws IOException {
+        byte[] good = oneSeries(out -> {
+            out.writeByteArray(1, message(l -> {
+                l.writeString(1, "__name__");
+                l.writeString(2, "up");
+            }));
+            out.writeByteArray(2, message(s -> {
+                s.writeDouble(1, 1.5);
+                s.writeInt64(2, 1000);
+            }));
+        });
+        assertEquals(List.of("{__name__=\"up\"} [1000] [1.5]"), describe(WriteRequestDecoder.decode(good)));
+
+        var cases = java.util.Map.<String, byte[]>of(
+                "Sample.timestamp", oneSeries(out -> out.writeByteArray(2, message(s -> s.writeDouble(2, 1000)))),
+                "Sample.value", oneSeries(out -> out.writeByteArray(2, message(s -> s.writeInt64(1, 7)))),
+                "Label.name", oneSeries(out -> out.writeByteArray(1, message(l -> l.writeInt32(1, 3)))),
+                "Label.value", oneSeries(out -> out.writeByteArray(1, message(l -> l.writeFixed32(2, 3)))),
+                "TimeSeries.labels", oneSeries(out -> out.writeInt64(1, 5)),
+                "TimeSeries.samples", oneSeries(out -> out.writeFixed64(2, 5)),
+                "WriteRequest.timeseries", message(out -> out.writeInt32(1, 9)));
+        cases.forEach((field, request) -> {
+            IOException e = assertThrows(IOException.class, () -> WriteRequestDecoder.decode(request), field);
+            assertTrue(e.getMessage().startsWith("wrong wire type ") && e.getMessage().contains(" for field " + field + " "),
+                    e.getMessage());
+        });
+    }
+
     private static byte[] series(int labels, boolean duplicateLast) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         CodedOutputStream out = CodedOutputStream.newInstance(body);
