@@ -54,6 +54,15 @@ final class Parser {
         return new TemplateException("template: " + name + ":" + t.line() + ": " + msg);
     }
 
+    /** A string token's value; Go's "invalid syntax" (strconv.Unquote's error) for a bad escape. */
+    private String unquote(Token t) throws TemplateException {
+        try {
+            return Literals.unquote(t.text());
+        } catch (Literals.InvalidSyntaxException e) {
+            throw error(t, e.getMessage());
+        }
+    }
+
     private Token peek() {
         return tokens.get(i);
     }
@@ -183,7 +192,7 @@ final class Parser {
         expectRight("end");
         vars.clear();
         vars.addAll(saved);
-        put(n, Literals.unquote(n.text()), body);
+        put(n, unquote(n), body);
     }
 
     /** Go's rule: a later definition replaces an empty one; two non-empty ones are an error. */
@@ -202,7 +211,7 @@ final class Parser {
         if (n.kind() != Kind.STRING && n.kind() != Kind.RAW_STRING) {
             throw error(n, "unexpected " + describe(n) + " in template clause");
         }
-        String target = Literals.unquote(n.text());
+        String target = unquote(n);
         Pipeline pipe = null;
         if (peekNonSpace().kind() != Kind.RIGHT) {
             pipe = pipeline("template clause", Kind.RIGHT);
@@ -347,9 +356,14 @@ final class Parser {
                 yield new Node.Field(t.pos(), raw(startIdx, i), fs);
             }
             case BOOL -> new Node.Literal(Boolean.parseBoolean(t.text()), t.text());
-            case STRING, RAW_STRING -> new Node.Literal(Literals.unquote(t.text()), t.text());
+            case STRING, RAW_STRING -> new Node.Literal(unquote(t), t.text());
             case CHAR -> {
-                String c = Literals.unquote(t.text());
+                String c;
+                try {
+                    c = Literals.unquote(t.text());
+                } catch (Literals.InvalidSyntaxException e) {
+                    c = "";
+                }
                 if (c.isEmpty() || c.codePointCount(0, c.length()) != 1) {
                     throw error(t, "malformed character constant: " + t.text()); // '' or 'ab', as Go's parser
                 }

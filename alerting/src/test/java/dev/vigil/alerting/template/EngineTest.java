@@ -172,7 +172,14 @@ class EngineTest {
                 Arguments.of("{{ \"bob\" | .Obj.Greet }}", "hi bob"),
                 Arguments.of("{{- if true -}}\n  x\n{{- end -}}\n", "x"),
                 Arguments.of("{{ .Big }}|{{ .Mid }}|{{ .Small }}|{{ .Tiny }}", "1.234567e+06|123456|0.0001|1e-05"),
-                Arguments.of("{{ 100000000000000000000.0 }}", "1e+20"));
+                Arguments.of("{{ 100000000000000000000.0 }}", "1e+20"),
+                // Go strings are bytes: hex and octal escapes are bytes, \\u and \\U runes.
+                Arguments.of("{{ \"\\xe2\\x82\\xac\" }}", "\u20ac"),
+                Arguments.of("{{ len \"\\xe2\\x82\\xac\" }}", "3"),
+                Arguments.of("{{ \"\\342\\202\\254|\\101\\x41\" }}", "\u20ac|AA"),
+                Arguments.of("{{ \"\\u00e9\\U0001F600\" }}", "\u00e9\uD83D\uDE00"),
+                Arguments.of("{{ \"\\t|\\\\|\\\"\" }}", "\t|\\|\""),
+                Arguments.of("{{ '\\x41' }} {{ '\\xe9' }} {{ '\\351' }} {{ '\\'' }}", "65 233 233 39"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -191,6 +198,13 @@ class EngineTest {
                 Arguments.of("{{ end }}", "template: t:1: unexpected {{end}}"),
                 Arguments.of("{{ '' }}", "template: t:1: malformed character constant: ''"),
                 Arguments.of("{{ 'ab' }}", "template: t:1: malformed character constant: 'ab'"),
+                Arguments.of("{{ \"\\q\" }}", "template: t:1: invalid syntax"),
+                Arguments.of("{{ \"\\x4\" }}", "template: t:1: invalid syntax"),
+                Arguments.of("{{ \"\\400\" }}", "template: t:1: invalid syntax"),
+                Arguments.of("{{ \"\\uD800\" }}", "template: t:1: invalid syntax"),
+                Arguments.of("{{ \"\\U00110000\" }}", "template: t:1: invalid syntax"),
+                Arguments.of("{{ \"\\'\" }}", "template: t:1: invalid syntax"),
+                Arguments.of("{{ '\\\"' }}", "template: t:1: malformed character constant: '\\\"'"),
                 Arguments.of("{{ else }}", "template: t:1: unexpected {{else}}"),
                 Arguments.of("{{ $x }}", "template: t:1: undefined variable \"$x\""),
                 Arguments.of("{{ if true }}{{ $x := 1 }}{{ end }}{{ $x }}", "template: t:1: undefined variable \"$x\""),

@@ -139,7 +139,12 @@ class PromtoolOracleTest {
             while (out.charAt(end) != '"') {
                 end += out.charAt(end) == '\\' ? 2 : 1;
             }
-            result.put(name, Literals.unquote(out.substring(eq + 1, end + 1)));
+            String quoted = out.substring(eq + 1, end + 1);
+            try {
+                result.put(name, Literals.unquote(quoted));
+            } catch (Literals.InvalidSyntaxException e) {
+                throw new AssertionError("promtool printed an annotation Go cannot unquote: " + quoted, e);
+            }
             k = end + 1;
             if (out.startsWith(", ", k)) {
                 k += 2;
