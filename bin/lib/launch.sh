@@ -54,14 +54,13 @@ vigil_launch() {
     # Serial by default: at 200 targets x 1,000 series it spent the least CPU per sample and held
     # the least memory of Serial, Parallel and G1 (a small young generation keeps RSS close to the
     # live set); its full collections stop the world for a few hundred ms at that size, which a
-    # 10 s scrape interval absorbs. -Xmn16m: at 200k series scraped every 10 s the hub allocates
-    # about 2 MiB/s, so a 16 MiB young generation collects every 8 s or so in 15 ms, and its RSS
-    # is 30 MiB below -Xmn48m's (BENCHMARKS.md, hub memory). -Xms64m: the default initial heap (1/64 of RAM) is a floor the
+    # 10 s scrape interval absorbs. -Xmn48m: -Xmn16m looked 30 MiB smaller 100 s after start but
+    # was not at steady state (BENCHMARKS.md, young generation size). -Xms64m: the default initial heap (1/64 of RAM) is a floor the
     # heap never shrinks below, 384 MiB on a 24 GiB host. -ShrinkHeapInSteps: a full collection (the hub's HeapTrimmer
     # asks for one when the old generation holds far more than it keeps) shrinks the heap to its
     # free ratio at once instead of over four collections. Big fleets may prefer G1:
     # VIGIL_HUB_GC="-XX:+UseG1GC".
-    read -r -a gc <<<"${VIGIL_HUB_GC:--XX:+UseSerialGC -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps}"
+    read -r -a gc <<<"${VIGIL_HUB_GC:--XX:+UseSerialGC -Xms64m -Xmn48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps}"
     opts=(
       "-Xmx${VIGIL_HEAP}" "${gc[@]}"
       -XX:-UsePerfData -Djava.net.preferIPv6Addresses=false
